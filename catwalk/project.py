@@ -1,0 +1,96 @@
+"""Where the SQLMesh project lives and how Catwalk opens it.
+
+Every capability (runner, review, docs, bench, parity) opens the project through `open_context`
+so that gateway selection, console output and error messages behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import typing as t
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+GATEWAYS = ("local", "postgres")
+LOCAL_TIMEZONE = "America/Montreal"
+
+
+class CatwalkError(Exception):
+    """An error the user can act on; the CLI prints its message on one line, without a traceback."""
+
+    exit_code = 2
+
+
+def open_context(
+    gateway: str | None = None,
+    paths: str | os.PathLike | None = None,
+    *,
+    verbose: bool = False,
+    load_state: bool = True,
+    **kwargs: t.Any,
+):
+    """Open the SQLMesh context of the project (or of a copy of it at `paths`).
+
+    `verbose` routes SQLMesh's progress to the terminal; by default SQLMesh's Python API is silent.
+    Errors while loading the project (bad SQL, missing macro, unknown gateway) become CatwalkError
+    with SQLMesh's own message.
+    """
+    from sqlmesh import Context
+    from sqlmesh.core.console import TerminalConsole, set_console
+
+    if gateway is not None and gateway not in GATEWAYS:
+        raise CatwalkError(f"unknown gateway {gateway!r}; choose one of {', '.join(GATEWAYS)}")
+    if verbose:
+        set_console(TerminalConsole())
+    try:
+        return Context(
+            paths=str(paths or PROJECT_ROOT), gateway=gateway, load_state=load_state, **kwargs
+        )
+    except CatwalkError:
+        raise
+    except Exception as error:  # SQLMesh raises ConfigError, ParsetimeAdapterError, SQLMeshError...
+        raise CatwalkError(f"the project at {paths or PROJECT_ROOT} does not load: {error}") from error
+
+
+def duckdb_path() -> Path:
+    """The DuckDB file of the `local` gateway (env var CATWALK_DUCKDB, default catwalk.duckdb)."""
+    path = Path(os.environ.get("CATWALK_DUCKDB", "catwalk.duckdb"))
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def postgres_settings() -> dict[str, str]:
+    """Connection settings of the `postgres` gateway, from the CATWALK_PG_* environment variables."""
+    return {
+        "host": os.environ.get("CATWALK_PG_HOST", "127.0.0.1"),
+        "port": os.environ.get("CATWALK_PG_PORT", "5432"),
+        "user": os.environ.get("CATWALK_PG_USER", "postgres"),
+        "password": os.environ.get("CATWALK_PG_PASSWORD", ""),
+        "dbname": os.environ.get("CATWALK_PG_DATABASE", "analytics"),
+    }
+
+
+def describe_postgres(settings: dict[str, str] | None = None) -> str:
+    """host:port/dbname as user — never the password."""
+    s = settings or postgres_settings()
+    return f"{s['user']}@{s['host']}:{s['port']}/{s['dbname']}"
+
+
+def connect_postgres(settings: dict[str, str] | None = None, dbname: str | None = None):
+    """A psycopg2 connection; a failure names host, database and user and never the password."""
+    import psycopg2
+
+    s = dict(settings or postgres_settings())
+    if dbname:
+        s["dbname"] = dbname
+    try:
+        return psycopg2.connect(connect_timeout=10, **{k: v for k, v in s.items() if v != ""})
+    except psycopg2.OperationalError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else "connection failed"
+        if s.get("password"):
+            reason = reason.replace(s["password"], "***")
+        raise CatwalkError(f"cannot connect to Postgres {describe_postgres(s)}: {reason}") from None
+
+
+# Postgres sessions opened by SQLMesh (psycopg2/libpq) use the UTC session time zone, like DuckDB's
+# connector_config in config.yaml: interval bounds are naive literals compared with TIMESTAMPTZ.
+os.environ.setdefault("PGTZ", "UTC")

@@ -1,0 +1,54 @@
+"""Time macros: the single place where time zones and durations are spelled.
+
+Raw timestamps are TIMESTAMPTZ (UTC). Business days are Montreal-local days (domain.md §5.1):
+`_est` columns hold timezone-naive local timestamps. Durations are computed from epoch seconds so
+DuckDB and Postgres agree to the microsecond (DuckDB's date_diff counts boundaries instead).
+
+Examples (authoring dialect DuckDB):
+    @to_est(timestamp)              -> timestamp AT TIME ZONE 'America/Montreal'   (naive local time)
+    @to_utc(timestamp)              -> timestamp AT TIME ZONE 'UTC'                (naive UTC time)
+    @minutes_between(a, b)          -> EXTRACT(EPOCH FROM (b - a)) / 60.0          (minutes from a to b)
+    @seconds_between(a, b)          -> EXTRACT(EPOCH FROM (b - a))
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from sqlmesh import macro
+
+LOCAL_TIMEZONE = "America/Montreal"
+
+
+def _at_time_zone(column: exp.Expression, zone: str) -> exp.Expression:
+    return exp.Paren(this=exp.AtTimeZone(this=column, zone=exp.Literal.string(zone)))
+
+
+@macro()
+def to_est(evaluator, column: exp.Expression) -> exp.Expression:
+    """Naive Montreal-local timestamp of a TIMESTAMPTZ column (DST-aware)."""
+    return _at_time_zone(column, LOCAL_TIMEZONE)
+
+
+@macro()
+def to_utc(evaluator, column: exp.Expression) -> exp.Expression:
+    """Naive UTC timestamp of a TIMESTAMPTZ column, independent of the session time zone."""
+    return _at_time_zone(column, "UTC")
+
+
+@macro()
+def seconds_between(evaluator, start: exp.Expression, end: exp.Expression) -> exp.Expression:
+    """Seconds from `start` to `end` (negative when end precedes start), as a float."""
+    return exp.Cast(
+        this=exp.Extract(this=exp.var("EPOCH"), expression=exp.Paren(this=exp.Sub(this=end, expression=start))),
+        to=exp.DataType.build("DOUBLE"),
+    )
+
+
+@macro()
+def minutes_between(evaluator, start: exp.Expression, end: exp.Expression) -> exp.Expression:
+    """Minutes from `start` to `end`, as a float."""
+    return exp.Div(
+        this=seconds_between(evaluator, start, end),
+        expression=exp.Literal.number("60.0"),
+    )
