@@ -7,6 +7,7 @@ so that gateway selection, console output and error messages behave the same eve
 from __future__ import annotations
 
 import os
+import shutil
 import typing as t
 from pathlib import Path
 
@@ -89,6 +90,28 @@ def connect_postgres(settings: dict[str, str] | None = None, dbname: str | None 
         if s.get("password"):
             reason = reason.replace(s["password"], "***")
         raise CatwalkError(f"cannot connect to Postgres {describe_postgres(s)}: {reason}") from None
+
+
+def copy_warehouse(source: Path, target_dir: Path, name: str = "warehouse") -> Path:
+    """Copy a DuckDB warehouse file (the catalog is the file stem: keep the stem)."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{name}.duckdb"
+    shutil.copyfile(source, target)
+    return target
+
+
+def copy_project(target: Path, include_models: bool = True) -> Path:
+    """Copy the SQLMesh project (config, models, seeds, audits, macros, linter, signals, tests)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("config.yaml", "external_models.yaml"):
+        shutil.copy(PROJECT_ROOT / name, target / name)
+    folders = ["macros", "seeds", "audits", "linter", "signals"] + (["models"] if include_models else [])
+    for folder in folders:
+        if (PROJECT_ROOT / folder).exists():
+            shutil.copytree(
+                PROJECT_ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
+    return target
 
 
 # Postgres sessions opened by SQLMesh (psycopg2/libpq) use the UTC session time zone, like DuckDB's

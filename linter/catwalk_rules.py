@@ -1,0 +1,143 @@
+"""House rules of Catwalk that a machine can check (style.md), as SQLMesh linter rules.
+
+Enabled in config.yaml under `linter.rules`; `sqlmesh lint` and every plan run them.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+from sqlmesh.core.linter.rule import Rule, RuleViolation
+from sqlmesh.core.model import ExternalModel, Model
+
+LAYERS = ("base", "transform", "table", "meta", "tableau", "archive")
+# Longest physical name is <table>__<10-digit fingerprint>__dev: 46 + 2 + 10 + 5 = 63 (Postgres limit).
+MAX_NAME_LENGTH = 46
+
+
+def _layer(model: Model) -> t.Optional[str]:
+    """The layer folder of a model file: the first folder under models/."""
+    path = getattr(model, "_path", None)
+    if path is None:
+        return None
+    parts = Path(path).parts
+    if "models" not in parts:
+        return None
+    index = len(parts) - 1 - parts[::-1].index("models")
+    return parts[index + 1] if index + 2 < len(parts) else None
+
+
+class OnlyBaseReadsRaw(Rule):
+    """Only models under models/base/ may read raw (external) tables."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel) or _layer(model) in (None, "base"):
+            return None
+        raw = []
+        for name in sorted(model.depends_on):
+            parent = self.context.get_model(name)
+            if parent is not None and isinstance(parent, ExternalModel):
+                raw.append(parent.name)
+        if raw:
+            return self.violation(
+                f"{model.name} is in models/{_layer(model)}/ but reads raw tables {', '.join(raw)}:"
+                " only base models read raw data"
+            )
+        return None
+
+
+class ModelHasMetadata(Rule):
+    """Every model declares owner, grain, tags and a description."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        missing = [
+            field
+            for field, value in (
+                ("owner", model.owner),
+                ("grain", model.grains),
+                ("tags", model.tags),
+                ("description", model.description),
+            )
+            if not value
+        ]
+        if missing:
+            return self.violation(f"{model.name} is missing {', '.join(missing)}")
+        return None
+
+
+class FolderMatchesLayer(Rule):
+    """A model lives in one of the layer folders and carries its layer as a tag."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        layer = _layer(model)
+        if layer not in LAYERS:
+            return self.violation(
+                f"{model.name} is in models/{layer}/: models live under one of {', '.join(LAYERS)}"
+            )
+        if layer not in model.tags:
+            return self.violation(f"{model.name} is in models/{layer}/ but lacks the tag {layer}")
+        return None
+
+
+class NameFitsPostgres(Rule):
+    """Model names stay short enough for Postgres's 63-character identifiers (physical names)."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        table = model.name.split(".")[-1].strip('"')
+        if len(table) > MAX_NAME_LENGTH:
+            return self.violation(
+                f"{model.name}: table name has {len(table)} characters, at most {MAX_NAME_LENGTH}"
+            )
+        return None
+
+
+class ColumnsDocumented(Rule):
+    """Every output column has a description (a trailing comment in the final select)."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        columns = list((model.columns_to_types or {}).keys())
+        described = model.column_descriptions or {}
+        missing = [column for column in columns if not (described.get(column) or "").strip()]
+        if missing:
+            return self.violation(f"{model.name}: undocumented columns {', '.join(missing)}")
+        return None
+
+
+PII_MARKER = "[PII]"
+
+
+def pii_columns(model: Model) -> list[str]:
+    """Columns whose description starts with the [PII] marker (person-identifying data)."""
+    return [
+        column
+        for column, description in (model.column_descriptions or {}).items()
+        if (description or "").lstrip().startswith(PII_MARKER)
+    ]
+
+
+class PiiTagged(Rule):
+    """A model with person-identifying columns carries the tag pii; Tableau marts expose none."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        columns = pii_columns(model)
+        if columns and _layer(model) == "tableau":
+            return self.violation(
+                f"{model.name} is a Tableau mart exposing person-identifying columns "
+                f"{', '.join(columns)}: drop them or expose a salted hash"
+            )
+        if columns and "pii" not in model.tags:
+            return self.violation(
+                f"{model.name} has person-identifying columns {', '.join(columns)} but no tag pii"
+            )
+        return None

@@ -1,0 +1,138 @@
+"""Shared fixtures of the Catwalk test suite.
+
+- `tiny_window`: the frozen period of the tiny warehouse (history 2026-03-02 → 2026-03-16, with the
+  2026-03-08 DST change) and the moment the tests pretend it is (just after the 07:00 UTC run).
+- `tiny_warehouse`: a DuckDB file holding the tiny generated raw warehouse (session-scoped; copy it
+  with `copy_warehouse` before mutating).
+- `tiny_prod`: a SQLMesh Context on a copy of that warehouse with the prod plan applied
+  (session-scoped, read-only by convention: tests that change data take their own copy).
+- `pg_database`: a throwaway Postgres database (settings dict), dropped after the test.
+
+Tests are hermetic: the developer's `.env` (written by `catwalk warehouse generate`) is not read,
+and the clock is frozen wherever intervals matter.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from catwalk.project import copy_project, copy_warehouse  # noqa: F401 (re-exported for tests)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hermetic_environment():
+    """Keep the developer's .env and CATWALK_* variables out of the tests."""
+    import sqlmesh.core.config.loader as loader
+
+    saved = {k: v for k, v in os.environ.items() if k.startswith("CATWALK_")}
+    for key in saved:
+        del os.environ[key]
+    original = loader.load_dotenv
+    loader.load_dotenv = lambda *args, **kwargs: False
+    os.environ["PGTZ"] = "UTC"
+    yield
+    loader.load_dotenv = original
+    os.environ.update(saved)
+
+
+@dataclass(frozen=True)
+class Window:
+    start: str = "2026-03-02"
+    days: int = 14
+    end: str = "2026-03-16"
+    now: str = "2026-03-16 07:30:00+00:00"
+    seed: int = 42
+
+
+@pytest.fixture(scope="session")
+def tiny_window() -> Window:
+    return Window()
+
+
+@pytest.fixture(scope="session")
+def tiny_warehouse(tmp_path_factory, tiny_window) -> Path:
+    """Generate the tiny raw warehouse once per session into a DuckDB file."""
+    from catwalk.warehouse import generate
+
+    folder = tmp_path_factory.mktemp("tiny_raw")
+    path = folder / "warehouse.duckdb"
+    os.environ["CATWALK_DUCKDB"] = str(path)
+    try:
+        generate(
+            gateway="local", scale="tiny", seed=tiny_window.seed, start=tiny_window.start,
+            days=tiny_window.days, force=True,
+        )
+    finally:
+        del os.environ["CATWALK_DUCKDB"]
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
+    """A Context on a copy of the tiny warehouse with the prod plan applied (frozen clock)."""
+    import time_machine
+
+    from catwalk.project import open_context
+
+    folder = tmp_path_factory.mktemp("tiny_prod")
+    path = copy_warehouse(tiny_warehouse, folder)
+    os.environ["CATWALK_DUCKDB"] = str(path)
+    os.environ["CATWALK_START"] = tiny_window.start
+    try:
+        with time_machine.travel(tiny_window.now, tick=False):
+            context = open_context(gateway="local")
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+    finally:
+        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ.pop("CATWALK_START", None)
+    yield context
+    context.close()
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg2
+
+        psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres",
+                         connect_timeout=3).close()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def pg_database():
+    """A fresh Postgres database for one test; settings dict usable with CATWALK_PG_* variables."""
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (start it to run this test)")
+    import psycopg2
+
+    name = f"catwalk_test_{uuid.uuid4().hex[:10]}"
+    admin = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute(f"ALTER DATABASE \"{name}\" SET timezone TO 'UTC'")
+    settings = {"host": "127.0.0.1", "port": "5432", "user": "postgres", "password": "", "dbname": name}
+    saved = {k: os.environ.get(k) for k in ("CATWALK_PG_HOST", "CATWALK_PG_PORT", "CATWALK_PG_USER", "CATWALK_PG_DATABASE")}
+    os.environ.update({"CATWALK_PG_HOST": "127.0.0.1", "CATWALK_PG_PORT": "5432",
+                       "CATWALK_PG_USER": "postgres", "CATWALK_PG_DATABASE": name})
+    try:
+        yield settings
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        with admin.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
+            )
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.close()
