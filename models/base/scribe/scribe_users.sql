@@ -14,7 +14,7 @@ MODEL (
         , accepted_values("column" := language, is_in := ('FR', 'EN', 'N/A'))
         , accepted_values("column" := status, is_in := ('invited', 'registered', 'future', 'deleted', 'deactivated'))
     ),
-    description 'One row per Scribe (membership) user: patients, their family members and care-team members. FULL because the Segment identify table is updated in place and is small; rebuilt on every run. Gender and language are normalised (N/A when missing); a missing birthday is backfilled from created_at minus age.'
+    description 'One row per Scribe (membership) user: patients, their family members and care-team members. FULL because the Segment identify table is updated in place and is small; rebuilt on every run. Gender and language are normalised (N/A when missing); a missing birthday is backfilled from created_at minus age. Should a user appear twice, the latest received row is kept. History is kept by archive.scribe_users_archived (keyed on user_id, timed on received_at). Test users are kept here and excluded in scribe_users_detailed; the residence province code is mapped to its full name in scribe_user_contract_detailed (no joins in base).'
 );
 
 WITH users AS (
@@ -39,6 +39,8 @@ WITH users AS (
     FROM scribe.users
     WHERE
         NOT id IS NULL
+    QUALIFY
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at DESC) = 1
 )
 SELECT
     id::TEXT AS user_id /* Scribe user id (same id space as Segment user_id and coredata practitioners) */
@@ -54,7 +56,7 @@ SELECT
     , age::INT AS age /* Age in years as recorded by Scribe */
     , CASE UPPER(gender) WHEN 'M' THEN 'M' WHEN 'F' THEN 'F' ELSE 'N/A' END AS gender /* M, F or N/A */
     , CASE UPPER("language") WHEN 'FR' THEN 'FR' WHEN 'EN' THEN 'EN' ELSE 'N/A' END AS "language" /* FR, EN or N/A */
-    , UPPER(residence_province)::TEXT AS residence_province_code /* Two-letter province code entered by the user */
+    , UPPER(TRIM(residence_province))::TEXT AS residence_province_code /* Two-letter province code entered by the user */
     , country::TEXT AS country /* Country of the user */
     , address_country::TEXT AS address_country /* Country of the postal address */
     , address_state::TEXT AS address_state /* State or province of the postal address */

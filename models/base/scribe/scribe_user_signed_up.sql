@@ -1,0 +1,43 @@
+MODEL (
+    name analytics.scribe_user_signed_up,
+    kind INCREMENTAL_BY_TIME_RANGE (
+        time_column "timestamp",
+        lookback 72,
+        batch_size 744
+    ),
+    cron '0 7,18 * * *',
+    owner analytics,
+    grain event_id,
+    tags (base, scribe, membership),
+    audits (
+        unique_values(columns := (event_id)),
+        not_null(columns := (event_id, user_id, "timestamp"))
+    ),
+    description 'One row per user_signed_up event of Scribe (Segment source scribe, table user_signed_up): a member finished creating their account. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+);
+
+WITH signed_up AS (
+    SELECT
+        id
+        , user_id
+        , "timestamp"
+        , received_at
+    FROM scribe.user_signed_up
+    WHERE
+        "timestamp" BETWEEN @start_ts AND @end_ts AND NOT id IS NULL AND NOT user_id IS NULL
+), deduplicated AS (
+    SELECT
+        id
+        , user_id
+        , "timestamp"
+        , received_at
+    FROM signed_up
+    QUALIFY
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+)
+SELECT
+    id::TEXT AS event_id /* Segment event id */
+    , user_id::TEXT AS user_id /* Scribe user id of the member who signed up */
+    , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time of the sign-up (UTC) */
+    , received_at::TIMESTAMPTZ AS received_at /* When Segment delivered the event to the warehouse (UTC) */
+FROM deduplicated
