@@ -10,9 +10,11 @@ MODEL (
     grain event_id,
     tags (base, patientapp, care),
     audits (
-        unique_values(columns := (event_id)),
-        not_null(columns := (event_id, episode_id, "timestamp")),
-        accepted_range(column := rating, min_v := 0, max_v := 5)
+        unique_values(columns := (
+            event_id
+        ))
+        , not_null(columns := (event_id, episode_id, "timestamp"))
+        , accepted_range("column" := rating, min_v := 0, max_v := 5)
     ),
     description 'One row per answer a patient submitted in the patient app (Segment source patientapp, table submit_answer_post_request), in practice the 0-5 star rating of an episode. The raw answers text looks like [4]; rating is its integer, null when the text holds no single number. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries.'
 );
@@ -45,10 +47,7 @@ SELECT
     , channel_id::TEXT AS episode_id /* Episode (messaging channel) the answer is about */
     , user_id::TEXT AS user_id /* Patient who answered */
     , answers::TEXT AS answers /* Raw answers text, e.g. [4] */
-    , CASE
-        WHEN answer_text IN ('0', '1', '2', '3', '4', '5')
-        THEN answer_text::INT
-    END AS rating /* Star rating 0-5 parsed from answers; null when not a single digit 0-5 */
+    , CASE WHEN answer_text IN ('0', '1', '2', '3', '4', '5') THEN answer_text::INT END AS rating /* Star rating 0-5 parsed from answers; null when not a single digit 0-5 */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time the answer was submitted (UTC) */
     , @to_est("timestamp") AS timestamp_est /* Time the answer was submitted, Montreal local time (naive) */
 FROM deduplicated

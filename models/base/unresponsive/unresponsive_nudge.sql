@@ -10,8 +10,10 @@ MODEL (
     grain event_id,
     tags (base, unresponsive, care),
     audits (
-        unique_values(columns := (event_id)),
-        not_null(columns := (event_id, episode_id, "timestamp", iteration))
+        unique_values(columns := (
+            event_id
+        ))
+        , not_null(columns := (event_id, episode_id, "timestamp", iteration))
     ),
     description 'One row per nudge sent to an unresponsive patient by the unresponsive-patient workflow (Segment source unresponsive, table nudge); iteration 1 is the first nudge of a workflow. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late Segment deliveries.'
 );

@@ -10,8 +10,8 @@ MODEL (
     grain (episode_id, "timestamp"),
     tags (transform, careplatform, care),
     audits (
-        unique_combination_of_columns(columns := (episode_id, "timestamp")),
-        not_null(columns := (episode_id, "timestamp", user_id))
+        unique_combination_of_columns(columns := (episode_id, "timestamp"))
+        , not_null(columns := (episode_id, "timestamp", user_id))
     ),
     description 'One row per time a practitioner sent the Appointment Virtual template (slash command) in an episode: the start of a GP/NP appointment booking. Test users are already excluded by the slash-command base. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
 );

@@ -10,10 +10,12 @@ MODEL (
     grain (episode_id, "timestamp"),
     tags (transform, careplatform, care),
     audits (
-        unique_combination_of_columns(columns := (episode_id, "timestamp")),
-        not_null(columns := (episode_id, user_id, "timestamp", outcome_raw, outcome, outcome_category, is_valid_outcome)),
-        accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other')),
-        assert_episodes_outcome_in_outcome_seed
+        unique_combination_of_columns(columns := (episode_id, "timestamp"))
+        , not_null(
+            columns := (episode_id, user_id, "timestamp", outcome_raw, outcome, outcome_category, is_valid_outcome)
+        )
+        , accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other'))
+        , assert_episodes_outcome_in_outcome_seed
     ),
     description 'One row per outcome a practitioner set on an episode (episode properties of type outcome, non-null episode and user), mapped through the outcome seed to its normalised outcome, category and validity. Raw values missing from the seed are dropped, as in the original (the seed lists every value the Care Platform offers). When two outcome events of an episode share a timestamp the latest received one is kept. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
 );
@@ -27,9 +29,7 @@ WITH properties AS (
         , updated_at
     FROM analytics.careplatform_episode_properties_updated
     WHERE
-        updated_at BETWEEN @start_ts AND @end_ts
-        AND episode_property_type = 'outcome'
-        AND NOT user_id IS NULL
+        updated_at BETWEEN @start_ts AND @end_ts AND episode_property_type = 'outcome' AND NOT user_id IS NULL
 ), outcomes AS (
     SELECT
         outcome_raw
@@ -51,10 +51,7 @@ WITH properties AS (
     INNER JOIN outcomes
         ON properties.episode_property_value = outcomes.outcome_raw
     QUALIFY
-        ROW_NUMBER() OVER (
-            PARTITION BY properties.episode_id, properties.updated_at
-            ORDER BY properties.event_id DESC
-        ) = 1
+        ROW_NUMBER() OVER (PARTITION BY properties.episode_id, properties.updated_at ORDER BY properties.event_id DESC) = 1
 )
 SELECT
     event_id::TEXT AS event_id /* Segment event id of the outcome setting */
@@ -67,9 +64,9 @@ SELECT
     , outcome_category::TEXT AS outcome_category /* Diagnostic, Navigation, Unsuitable episode or Other */
     , is_valid_outcome::BOOLEAN AS is_valid_outcome /* True when the outcome resolves the episode */
     , @to_utc(updated_at)::DATE AS date_day /* UTC day */
-    , DATE_TRUNC('week', @to_utc(updated_at))::DATE AS date_week /* UTC Monday week */
-    , DATE_TRUNC('month', @to_utc(updated_at))::DATE AS date_month /* UTC month */
+    , DATE_TRUNC('WEEK', @to_utc(updated_at))::DATE AS date_week /* UTC Monday week */
+    , DATE_TRUNC('MONTH', @to_utc(updated_at))::DATE AS date_month /* UTC month */
     , @to_est(updated_at)::DATE AS date_day_est /* Montreal local day */
-    , DATE_TRUNC('week', @to_est(updated_at))::DATE AS date_week_est /* Montreal local Monday week */
-    , DATE_TRUNC('month', @to_est(updated_at))::DATE AS date_month_est /* Montreal local month */
+    , DATE_TRUNC('WEEK', @to_est(updated_at))::DATE AS date_week_est /* Montreal local Monday week */
+    , DATE_TRUNC('MONTH', @to_est(updated_at))::DATE AS date_month_est /* Montreal local month */
 FROM mapped

@@ -10,8 +10,10 @@ MODEL (
     grain event_id,
     tags (transform, usher, care),
     audits (
-        unique_values(columns := (event_id)),
-        not_null(columns := (event_id, episode_id, "timestamp", date_day_est))
+        unique_values(columns := (
+            event_id
+        ))
+        , not_null(columns := (event_id, episode_id, "timestamp", date_day_est))
     ),
     description 'One row per time an episode was put in waiting_for_patient (the care team answered and waits for the patient), from Usher state changes including the synthetic states of first unresponsive nudges before the 2019-01-29 tracking fix. Used by the out-of-hours SLAs. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
 );
