@@ -1,0 +1,224 @@
+"""Writers: the simulated world into DuckDB (directly) or Postgres (staged in DuckDB, then COPY).
+
+Layout written by `write`:
+- every raw table of external_models.yaml, holding what the loaders delivered by the end of history;
+- `catwalk_generator.pending__<schema>__<table>`: the rows delivered later (same columns +
+  `_delivered_at`, `_ord`, and `_deleted` for replica tables), consumed by `load`;
+- `catwalk_generator.generations` (one row: seed, scale, window, delivered_until watermark),
+  `catwalk_generator.loads` (one row per load), and the ground-truth tables of the world.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from catwalk.project import CatwalkError
+from catwalk.warehouse import schema as S
+from catwalk.warehouse.world import World
+
+G = S.GENERATOR_SCHEMA
+
+
+def pending_name(table: str) -> str:
+    schema, name = table.split(".")
+    return f"{S.quote(G)}.{S.quote(f'pending__{schema}__{name}')}"
+
+
+def _id_expr() -> str:
+    h = "_h"
+    return (f"substr({h},1,8)||'-'||substr({h},9,4)||'-'||substr({h},13,4)||'-'||"
+            f"substr({h},17,4)||'-'||substr({h},21,12)")
+
+
+def select_list(table: str, raw, df_columns: set[str]) -> str:
+    parts = []
+    for column, kind in S.raw_tables()[table]:
+        if column in raw.exprs:
+            expr = raw.exprs[column]
+        elif column == "id" and "_eid" in df_columns:
+            expr = _id_expr()
+        elif column in df_columns:
+            expr = S.quote(column)
+        else:
+            expr = "NULL"
+        parts.append(f"CAST({expr} AS {kind}) AS {S.quote(column)}")
+    return ", ".join(parts)
+
+
+class Progress:
+    """Minimal stderr progress: one line per step with elapsed seconds."""
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        if self.enabled:
+            print(f"  [{time.perf_counter() - self.t0:6.1f}s] {step}", file=sys.stderr, flush=True)
+
+
+def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us: int,
+                progress: Progress) -> dict[str, int]:
+    """Create raw + pending tables in a DuckDB connection and fill them from the world."""
+    end_literal = pd.Timestamp(end_us * 1000, tz="UTC").isoformat()
+    con.execute("SET TimeZone='UTC'")
+    for schema in S.raw_schemas() + [G]:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {S.quote(schema)}")
+    delivered = {}
+    for table in S.raw_tables():
+        raw = world.tables[table]
+        con.execute(f"DROP TABLE IF EXISTS {S.qualified(table)}")
+        con.execute(S.create_table_sql(table, "duckdb"))
+        extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
+        if raw.kind == "state":
+            extra.append(("_deleted", "BOOLEAN"))
+        con.execute(f"DROP TABLE IF EXISTS {pending_name(table)}")
+        con.execute(S.create_table_sql(table, "duckdb", pending_name(table), extra))
+        df = raw.df.copy()
+        df["_ord"] = np.arange(len(df), dtype=np.int64)
+        columns = set(df.columns)
+        cols = select_list(table, raw, columns)
+        src = "_src"
+        con.register(src, df)
+        base = src
+        if "_eid" in columns:
+            base = f"(SELECT *, md5('{seed}:{table}:' || CAST(_eid AS VARCHAR)) AS _h FROM {src})"
+        done = f"_delivered_at <= TIMESTAMPTZ '{end_literal}'"
+        if raw.kind == "event":
+            con.execute(f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM {base} "
+                        f"WHERE {done} ORDER BY _delivered_at, _ord")
+            con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord "
+                        f"FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
+        else:
+            keys = ", ".join(S.quote(k) for k in raw.key)
+            con.execute(
+                f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM (SELECT *, row_number() OVER "
+                f"(PARTITION BY {keys} ORDER BY _delivered_at DESC, _ord DESC) AS _rn FROM {base} "
+                f"WHERE {done}) WHERE _rn = 1 AND NOT _deleted ORDER BY _ord")
+            con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord, "
+                        f"_deleted FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
+        con.unregister(src)
+        delivered[table] = con.execute(f"SELECT count(*) FROM {S.qualified(table)}").fetchone()[0]
+    progress("raw tables staged")
+    return delivered
+
+
+def write_truth(con, world: World, generation: dict) -> None:
+    frames = dict(world.truth)
+    frames["generations"] = pd.DataFrame([generation])
+    frames["loads"] = pd.DataFrame(dict(
+        loaded_at=pd.Series([], dtype="datetime64[us, UTC]"),
+        until_at=pd.Series([], dtype="datetime64[us, UTC]"),
+        rows_appended=pd.Series([], dtype="int64")))
+    keys = pd.DataFrame([dict(table_name=t, kind=r.kind, key_columns=",".join(r.key))
+                         for t, r in world.tables.items()])
+    frames["tables"] = keys
+    for name, df in frames.items():
+        con.register("_truth", df)
+        con.execute(f"DROP TABLE IF EXISTS {S.quote(G)}.{S.quote(name)}")
+        con.execute(f"CREATE TABLE {S.quote(G)}.{S.quote(name)} AS SELECT * FROM _truth")
+        con.unregister("_truth")
+
+
+def nonempty_raw_tables_duckdb(con) -> list[str]:
+    existing = {f"{s}.{t}" for s, t in con.execute(
+        "SELECT table_schema, table_name FROM information_schema.tables").fetchall()}
+    found = []
+    for table in S.raw_tables():
+        if table in existing:
+            if con.execute(f"SELECT count(*) > 0 FROM {S.qualified(table)}").fetchone()[0]:
+                found.append(table)
+    return found
+
+
+# ------------------------------------------------------------------------------------ postgres
+
+
+def nonempty_raw_tables_postgres(pg) -> list[str]:
+    with pg.cursor() as cur:
+        cur.execute("SELECT table_schema || '.' || table_name FROM information_schema.tables")
+        existing = {r[0] for r in cur.fetchall()}
+        found = []
+        for table in S.raw_tables():
+            if table in existing:
+                cur.execute(f"SELECT EXISTS (SELECT 1 FROM {S.qualified(table)})")
+                if cur.fetchone()[0]:
+                    found.append(table)
+    return found
+
+
+def _pg_type(duck_type: str) -> str:
+    from sqlglot import exp
+
+    return exp.DataType.build(duck_type, dialect="duckdb").sql("postgres")
+
+
+def copy_to_postgres(stage, pg, qualified_name: str, create_sql: str | None = None) -> int:
+    """Copy one staged DuckDB table into Postgres (DROP/CREATE + COPY from a CSV stream)."""
+    described = stage.execute(f"DESCRIBE {qualified_name}").fetchall()
+    if create_sql is None:
+        cols = ", ".join(f"{S.quote(c)} {_pg_type(t)}" for c, t, *_ in described)
+        create_sql = f"CREATE TABLE {qualified_name} ({cols})"
+    columns = ", ".join(S.quote(c) for c, *_ in described)
+    with pg.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {qualified_name}")
+        cur.execute(create_sql)
+        count = stage.execute(f"SELECT count(*) FROM {qualified_name}").fetchone()[0]
+        if count:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = os.path.join(tmp, "t.csv")
+                stage.execute(f"COPY (SELECT {columns} FROM {qualified_name}) TO '{path}' "
+                              "(FORMAT CSV, HEADER false, NULL '\\N', TIMESTAMPFORMAT "
+                              "'%Y-%m-%d %H:%M:%S.%f+00')")
+                with open(path, "rb") as handle:
+                    cur.copy_expert(f"COPY {qualified_name} ({columns}) FROM STDIN WITH "
+                                    "(FORMAT csv, NULL '\\N')", handle)
+    return count
+
+
+def ensure_postgres_database(settings: dict) -> None:
+    from catwalk.project import connect_postgres
+
+    admin = connect_postgres(settings, dbname="postgres")
+    try:
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (settings["dbname"],))
+            if cur.fetchone() is None:
+                cur.execute(f"CREATE DATABASE {S.quote(settings['dbname'])}")
+            cur.execute(f"ALTER DATABASE {S.quote(settings['dbname'])} SET timezone TO 'UTC'")
+    finally:
+        admin.close()
+
+
+def stage_to_postgres(stage, pg, world: World, progress: Progress) -> None:
+    with pg.cursor() as cur:
+        cur.execute("SET timezone TO 'UTC'")
+        for schema in S.raw_schemas() + [G]:
+            cur.execute(f"CREATE SCHEMA IF NOT EXISTS {S.quote(schema)}")
+    for table in S.raw_tables():
+        copy_to_postgres(stage, pg, S.qualified(table), S.create_table_sql(table, "postgres"))
+        raw = world.tables[table]
+        extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
+        if raw.kind == "state":
+            extra.append(("_deleted", "BOOLEAN"))
+        copy_to_postgres(stage, pg, pending_name(table),
+                         S.create_table_sql(table, "postgres", pending_name(table), extra))
+    progress("raw and pending tables copied to Postgres")
+    names = [r[0] for r in stage.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+        "AND table_name NOT LIKE 'pending__%'", [G]).fetchall()]
+    for name in names:
+        copy_to_postgres(stage, pg, f"{S.quote(G)}.{S.quote(name)}")
+    progress("ground truth copied to Postgres")
+
+
+_ = io  # (kept for callers that stream CSV buffers)
