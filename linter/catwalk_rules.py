@@ -104,7 +104,9 @@ class ColumnsDocumented(Rule):
     def check_model(self, model: Model) -> t.Optional[RuleViolation]:
         if isinstance(model, ExternalModel):
             return None
-        columns = list((model.columns_to_types or {}).keys())
+        # SCD type 2 kinds add valid_from / valid_to themselves: they are not authored in the select.
+        managed = set(getattr(model.kind, "managed_columns", None) or {})
+        columns = [c for c in (model.columns_to_types or {}) if c not in managed]
         described = model.column_descriptions or {}
         missing = [column for column in columns if not (described.get(column) or "").strip()]
         if missing:
