@@ -59,7 +59,7 @@ SELECT
     , episode_property_type::TEXT AS episode_property_type /* Property set: issue_type, outcome, priority_level, ... */
     , episode_property_value::TEXT AS episode_property_value /* Raw value set (e.g. an outcome_raw of the outcome seed) */
     , "timestamp"::TIMESTAMPTZ AS updated_at /* Time the property was set (UTC) */
-    , @to_est("timestamp") AS updated_at_est /* Time the property was set, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS updated_at_est /* Time the property was set, Montreal local time (naive) */
     , @to_utc("timestamp")::DATE AS date_day /* UTC day the property was set */
     , @to_est("timestamp")::DATE AS date_day_est /* Montreal local day the property was set */
 FROM deduplicated

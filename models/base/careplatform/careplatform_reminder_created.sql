@@ -50,11 +50,11 @@ SELECT
     , reminder_episode_id::TEXT AS episode_id /* Episode the reminder is about */
     , user_id::TEXT AS user_id /* Practitioner who created the reminder */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time the reminder was created (UTC) */
-    , @to_est("timestamp") AS timestamp_est /* Time the reminder was created, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time the reminder was created, Montreal local time (naive) */
     , @to_utc("timestamp")::DATE AS date_day /* UTC day of creation */
     , @to_est("timestamp")::DATE AS date_day_est /* Montreal local day of creation */
     , reminder_due_at::TIMESTAMPTZ AS due_at /* When the reminder is due (UTC) */
-    , @to_est(reminder_due_at) AS due_at_est /* When the reminder is due, Montreal local time (naive) */
+    , @to_est(reminder_due_at)::TIMESTAMP AS due_at_est /* When the reminder is due, Montreal local time (naive) */
     , @to_utc(reminder_due_at)::DATE AS due_at_day /* UTC day the reminder is due */
     , @to_est(reminder_due_at)::DATE AS due_at_day_est /* Montreal local day the reminder is due (the original used the creation time) */
 FROM deduplicated

@@ -54,7 +54,7 @@ SELECT
     , user_id::TEXT AS user_id /* Practitioner who changed the status */
     , reminder_status::TEXT AS reminder_status /* New status of the reminder (completed, ...) */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time of the status change (UTC) */
-    , @to_est("timestamp") AS timestamp_est /* Time of the status change, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time of the status change, Montreal local time (naive) */
     , @to_utc("timestamp")::DATE AS date_day /* UTC day of the status change */
     , @to_est("timestamp")::DATE AS date_day_est /* Montreal local day of the status change */
     , reminder_due_at::TIMESTAMPTZ AS due_at /* When the reminder is due (UTC) */

@@ -57,7 +57,7 @@ SELECT
         ELSE deduplicated.command_id
     END::TEXT AS command_id /* Command or template id (Appointment Virtual, Bonjour Sante, Outcome ER, ...) */
     , deduplicated."timestamp"::TIMESTAMPTZ AS triggered_at /* Time the command was triggered (UTC) */
-    , @to_est(deduplicated."timestamp") AS timestamp_est /* Time the command was triggered, Montreal local time (naive) */
+    , @to_est(deduplicated."timestamp")::TIMESTAMP AS timestamp_est /* Time the command was triggered, Montreal local time (naive) */
 FROM deduplicated
 LEFT JOIN test_users
     ON deduplicated.user_id = test_users.user_id

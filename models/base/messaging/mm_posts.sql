@@ -37,7 +37,7 @@ SELECT
     , CASE WHEN user_type = 'patient' AND "type" LIKE 'system_%' THEN NULL ELSE user_type END::TEXT AS user_type /* patient or physician (care team); null for system add/remove posts of patients */
     , channel_id::TEXT AS episode_id /* Messaging channel = episode */
     , created_at::TIMESTAMPTZ AS created_at /* Time the post was sent (UTC) */
-    , @to_est(created_at) AS created_at_est /* Time the post was sent, Montreal local time (naive) */
+    , @to_est(created_at)::TIMESTAMP AS created_at_est /* Time the post was sent, Montreal local time (naive) */
     , message_length::INT AS message_length /* Characters in the message */
     , question_mark_count::INT AS count_question_marks /* Question marks in the message */
     , next_appointment_time::TIMESTAMP AS next_appointment /* Next appointment mentioned in the post, when any */

@@ -49,5 +49,5 @@ SELECT
     , answers::TEXT AS answers /* Raw answers text, e.g. [4] */
     , CASE WHEN answer_text IN ('0', '1', '2', '3', '4', '5') THEN answer_text::INT END AS rating /* Star rating 0-5 parsed from answers; null when not a single digit 0-5 */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time the answer was submitted (UTC) */
-    , @to_est("timestamp") AS timestamp_est /* Time the answer was submitted, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time the answer was submitted, Montreal local time (naive) */
 FROM deduplicated

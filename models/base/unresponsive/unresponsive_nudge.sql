@@ -46,7 +46,7 @@ SELECT
     , user_id::TEXT AS user_id /* Patient who was nudged */
     , iteration::INT AS iteration /* Rank of the nudge within the workflow (1 = first nudge) */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time the nudge was sent (UTC) */
-    , @to_est("timestamp") AS timestamp_est /* Time the nudge was sent, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time the nudge was sent, Montreal local time (naive) */
     , @to_utc("timestamp")::DATE AS date_day /* UTC day of the nudge */
     , @to_est("timestamp")::DATE AS date_day_est /* Montreal local day of the nudge */
 FROM deduplicated

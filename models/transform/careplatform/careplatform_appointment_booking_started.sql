@@ -39,6 +39,6 @@ SELECT
     episode_id::TEXT AS episode_id /* Episode in which the booking started */
     , user_id::TEXT AS user_id /* Practitioner who sent the template */
     , triggered_at::TIMESTAMPTZ AS "timestamp" /* Time the template was sent (UTC) */
-    , @to_est(triggered_at) AS timestamp_est /* Time the template was sent, Montreal local time (naive) */
+    , @to_est(triggered_at)::TIMESTAMP AS timestamp_est /* Time the template was sent, Montreal local time (naive) */
     , @to_est(triggered_at)::DATE AS date_day_est /* Montreal local day */
 FROM deduplicated

@@ -58,7 +58,7 @@ SELECT
     , episode_id::TEXT AS episode_id /* Episode whose outcome was set */
     , user_id::TEXT AS user_id /* Practitioner who set the outcome */
     , updated_at::TIMESTAMPTZ AS "timestamp" /* Time the outcome was set (UTC) */
-    , @to_est(updated_at) AS timestamp_est /* Time the outcome was set, Montreal local time (naive) */
+    , @to_est(updated_at)::TIMESTAMP AS timestamp_est /* Time the outcome was set, Montreal local time (naive) */
     , outcome_raw::TEXT AS outcome_raw /* Outcome value as set in the Care Platform */
     , outcome::TEXT AS outcome /* Normalised outcome (outcome seed) */
     , outcome_category::TEXT AS outcome_category /* Diagnostic, Navigation, Unsuitable episode or Other */

@@ -148,6 +148,6 @@ SELECT
     , mention::TEXT AS mention /* Mentioned user handle, when any */
     , created_at::TIMESTAMPTZ AS created_at /* Time the post was sent (UTC) */
     , @to_utc(created_at)::DATE AS created_at_day /* UTC day of the post */
-    , @to_est(created_at) AS created_at_est /* Time the post was sent, Montreal local time (naive) */
+    , @to_est(created_at)::TIMESTAMP AS created_at_est /* Time the post was sent, Montreal local time (naive) */
     , @to_est(created_at)::DATE AS created_at_day_est /* Montreal local day of the post */
 FROM deduplicated

@@ -42,7 +42,7 @@ WITH posts AS (
 SELECT
     user_id::TEXT AS user_id /* Patient */
     , created_at::TIMESTAMPTZ AS activated_at /* First patient post of the user (UTC) */
-    , @to_est(created_at) AS activated_at_est /* First patient post, Montreal local time (naive) */
+    , @to_est(created_at)::TIMESTAMP AS activated_at_est /* First patient post, Montreal local time (naive) */
     , DATE_TRUNC('MONTH', @to_est(created_at))::DATE AS activated_month_est /* Montreal local month of the first post */
     , episode_id::TEXT AS episode_id /* Episode of the first post */
 FROM first_posts

@@ -33,6 +33,6 @@ SELECT
     , episode_id::TEXT AS episode_id /* Episode put in waiting_for_patient */
     , user_id::TEXT AS user_id /* Actor of the state change */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time of the state change (UTC) */
-    , @to_est("timestamp") AS timestamp_est /* Time of the state change, Montreal local time (naive) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time of the state change, Montreal local time (naive) */
     , @to_est("timestamp")::DATE AS date_day_est /* Montreal local day of the state change */
 FROM state_changes
