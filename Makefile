@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= demo
 
-.PHONY: setup demo test docs bench lint format clean
+.PHONY: setup chromium demo test docs bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) chromium
+
+## Debian's chromium drives the documentation browser test (installed once, skipped if apt is unavailable).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed: the docs browser test will be skipped")
 
 ## make demo: generate the demo warehouse into DuckDB, apply the prod plan, print a summary.
 demo: setup
@@ -26,7 +32,9 @@ demo: setup
 test: setup
 	$(BIN)/pytest
 
+## make docs: build the documentation site and serve it on http://127.0.0.1:8080/
 docs: setup
+	$(BIN)/catwalk docs build
 	$(BIN)/catwalk docs serve
 
 bench: setup

@@ -1,0 +1,160 @@
+"""Collect the documentation metadata of the project from SQLMesh's Python API (no warehouse data).
+
+`collect()` returns plain dictionaries: one node per model, source (external model), seed and
+archive, with columns, lineage, audits and unit tests, ready to be rendered or dumped as JSON.
+"""
+
+from __future__ import annotations
+
+import os
+import typing as t
+from pathlib import Path
+
+import yaml
+
+from catwalk.project import PROJECT_ROOT, CatwalkError, open_context
+
+LAYER_ORDER = ("source", "seed", "base", "transform", "table", "meta", "tableau", "archive")
+PII_MARKER = "[PII]"
+
+
+def _display_name(fqn: str) -> str:
+    """'"memory"."analytics"."episodes"' -> 'analytics.episodes'."""
+    parts = [part.strip('"') for part in fqn.split(".")]
+    return ".".join(parts[-2:])
+
+
+def _layer(model, root: Path) -> str:
+    if model.kind.name == "EXTERNAL":
+        return "source"
+    if model.kind.name == "SEED":
+        return "seed"
+    path = Path(model._path) if getattr(model, "_path", None) else None
+    if path is not None:
+        try:
+            parts = path.resolve().relative_to(root.resolve()).parts
+            if parts[0] == "models" and len(parts) > 2:
+                return parts[1]
+        except ValueError:
+            pass
+    return "archive" if model.name.startswith("archive.") else "model"
+
+
+def _unit_tests(root: Path) -> dict[str, list[dict[str, str]]]:
+    """Model name -> unit tests (name, file) read from the YAML test files."""
+    tests: dict[str, list[dict[str, str]]] = {}
+    for path in sorted((root / "tests").rglob("test_*.yaml")):
+        try:
+            content = yaml.safe_load(path.read_text()) or {}
+        except yaml.YAMLError:
+            continue
+        for name, body in content.items():
+            if isinstance(body, dict) and body.get("model"):
+                model = str(body["model"]).replace('"', "")
+                tests.setdefault(".".join(model.split(".")[-2:]), []).append(
+                    {"name": name, "file": str(path.relative_to(root))}
+                )
+    return tests
+
+
+def _audits(model) -> list[dict[str, t.Any]]:
+    audits = []
+    for name, arguments in model.audits:
+        args = {key: value.sql() if hasattr(value, "sql") else str(value) for key, value in arguments.items()}
+        blocking = args.pop("blocking", "TRUE").upper() != "FALSE"
+        audits.append({"name": name, "arguments": args, "blocking": blocking})
+    return audits
+
+
+def _kind(model) -> str:
+    kind = model.kind
+    details = []
+    for attribute in ("time_column", "unique_key", "lookback", "batch_size"):
+        value = getattr(kind, attribute, None)
+        if value in (None, [], 0):
+            continue
+        if hasattr(value, "column"):
+            value = value.column.sql()
+        elif isinstance(value, (list, tuple)):
+            value = ", ".join(v.sql() if hasattr(v, "sql") else str(v) for v in value)
+        details.append(f"{attribute} {value}")
+    return kind.name + (f" ({', '.join(details)})" if details else "")
+
+
+def collect(paths: str | os.PathLike | None = None) -> dict[str, t.Any]:
+    """Metadata of every node of the project. Raises CatwalkError if the project does not load."""
+    from sqlmesh.core.lineage import column_dependencies
+
+    root = Path(paths or PROJECT_ROOT)
+    saved = os.environ.get("CATWALK_DUCKDB")
+    os.environ["CATWALK_DUCKDB"] = ":memory:"  # metadata only: never open the warehouse file
+    try:
+        context = open_context(paths=root, load_state=False)
+    finally:
+        if saved is None:
+            os.environ.pop("CATWALK_DUCKDB", None)
+        else:
+            os.environ["CATWALK_DUCKDB"] = saved
+
+    tests = _unit_tests(root)
+    graph = context.dag.graph  # fqn -> parents
+    children: dict[str, set[str]] = {fqn: set() for fqn in graph}
+    for fqn, parents in graph.items():
+        for parent in parents:
+            children.setdefault(parent, set()).add(fqn)
+
+    nodes: dict[str, dict[str, t.Any]] = {}
+    for fqn, model in context.models.items():
+        name = _display_name(fqn)
+        layer = _layer(model, root)
+        descriptions = model.column_descriptions or {}
+        columns = []
+        for column, data_type in (model.columns_to_types or {}).items():
+            description = (descriptions.get(column) or "").strip()
+            lineage: list[dict[str, str]] = []
+            if layer not in ("source", "seed"):
+                try:
+                    for parent, parent_columns in column_dependencies(context, fqn, column).items():
+                        for parent_column in sorted(parent_columns):
+                            lineage.append({"model": _display_name(parent), "column": parent_column})
+                except Exception:  # a column whose lineage SQLGlot cannot trace (e.g. Python model)
+                    lineage = []
+            columns.append(
+                {
+                    "name": column,
+                    "type": data_type.sql(dialect="duckdb") if data_type is not None else "",
+                    "description": description.removeprefix(PII_MARKER).strip(),
+                    "pii": description.startswith(PII_MARKER),
+                    "lineage": lineage,
+                }
+            )
+        sql = ""
+        if layer not in ("source", "seed"):
+            try:
+                sql = context.render(fqn).sql(dialect="duckdb", pretty=True)
+            except Exception as error:
+                sql = f"-- could not render: {error}"
+        path = getattr(model, "_path", None)
+        seed_path = getattr(model.kind, "path", None) if layer == "seed" else None
+        nodes[name] = {
+            "name": name,
+            "layer": layer,
+            "kind": _kind(model),
+            "description": (model.description or "").strip(),
+            "owner": model.owner or "",
+            "grain": [g.sql() for g in model.grains] if getattr(model, "grains", None) else [],
+            "cron": model.cron if layer != "source" else "",
+            "tags": sorted(model.tags or []),
+            "columns": columns,
+            "upstream": sorted(_display_name(p) for p in graph.get(fqn, ())),
+            "downstream": sorted(_display_name(c) for c in children.get(fqn, ())),
+            "audits": _audits(model) if layer != "source" else [],
+            "tests": tests.get(name, []),
+            "sql": sql,
+            "path": str(Path(path).resolve().relative_to(root.resolve())) if path else "external_models.yaml",
+            "seed_path": str(seed_path) if seed_path else "",
+        }
+    if not nodes:
+        raise CatwalkError(f"the project at {root} has no models")
+    counts = {layer: sum(1 for n in nodes.values() if n["layer"] == layer) for layer in LAYER_ORDER}
+    return {"nodes": nodes, "counts": counts, "project": str(root)}
