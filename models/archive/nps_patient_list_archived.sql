@@ -10,8 +10,8 @@ MODEL (
     grain (user_id, "timestamp"),
     tags (archive, nps, pii),
     audits (
-        unique_combination_of_columns(columns := (user_id, "timestamp")),
-        not_null(columns := (user_id, "timestamp", email, locale))
+        unique_combination_of_columns(columns := (user_id, "timestamp"))
+        , not_null(columns := (user_id, "timestamp", email, locale))
     ),
     description 'The log of patient NPS sends: every row nps_patient_list ever held, one row per user and list run time (the original archive key concat(user_id, timestamp)). SCD type 2 by time on timestamp, at the 07:00 and 18:00 UTC runs: each daily list brings new keys, earlier lists leave the source and stay in the archive (hard deletes are not invalidated), so the table only grows, by exactly the lists produced. Prod-only history (SQLMesh never shares SCD2 history with dev environments).'
 );
