@@ -1,0 +1,53 @@
+MODEL (
+    name analytics.careplatform_video_end_call,
+    kind INCREMENTAL_BY_TIME_RANGE (
+        time_column "timestamp",
+        lookback 72,
+        batch_size 744
+    ),
+    cron '0 7,18 * * *',
+    owner analytics,
+    grain event_id,
+    tags (base, careplatform, videos, care),
+    audits (unique_values(columns := (
+            event_id
+    )), not_null(columns := (event_id, user_id, "timestamp"))),
+    description 'One row per video call ended (Segment source careplatform, table video_call_call_ended): the current video tracking era, from 2019-05-10 18:21:55 UTC (videos_started and videos_detailed apply the era cut-offs). A missing episode_id is recovered from the 4th segment of the /consult/<user>/<episode> path. Duplicate Segment deliveries of an event id are dropped, keeping the first received. Hourly intervals with a 72-hour lookback for late deliveries.'
+);
+
+WITH events AS (
+    SELECT
+        id
+        , user_id
+        , "timestamp"
+        , received_at
+        , episode_id
+        , path
+        , patient_id
+    FROM careplatform.video_call_call_ended
+    WHERE
+        "timestamp" BETWEEN @start_ts AND @end_ts AND NOT id IS NULL AND NOT user_id IS NULL
+), deduplicated AS (
+    SELECT
+        id
+        , user_id
+        , "timestamp"
+        , episode_id
+        , path
+        , patient_id
+    FROM events
+    QUALIFY
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
+)
+SELECT
+    id::TEXT AS event_id /* Segment event id */
+    , user_id::TEXT AS user_id /* Scribe user id of the practitioner */
+    , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time the video call ended (UTC) */
+    , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time the video call ended, Montreal local time (naive) */
+    , COALESCE(
+        episode_id,
+        CASE WHEN path LIKE '/consult/%' THEN NULLIF(SPLIT_PART(SPLIT_PART(path, '?', 1), '/', 4), '') END
+    )::TEXT AS episode_id /* Episode of the call; recovered from the /consult/<user>/<episode> path when the property is missing */
+    , path::TEXT AS path /* Care Platform page path when the event was sent */
+    , patient_id::TEXT AS patient_id /* Patient property of the event (often null in this era) */
+FROM deduplicated
