@@ -1,0 +1,484 @@
+"""`catwalk review`: the plan review report, on a copy of the project with real edits.
+
+One prod build is shared by the whole module (a copy of the project reduced to a few real base
+models and the seed, plus three small downstream models written here: a transform, a Tableau mart
+and an SCD2 archive). Each test copies that project and its DuckDB file, edits the copy, runs the
+review for a dev environment and asserts what the report says, and that prod was not touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from catwalk.project import PROJECT_ROOT, CatwalkError, copy_project, open_context
+from catwalk.review import build_report, render_markdown, review
+
+# Real models of the project the edits target; their upstream (by `analytics.<name>` references) is
+# copied too. Everything else is left out to keep the prod build small.
+TARGET_MODELS = ("messaging_posts", "scribe_users", "careplatform_dimension_outcome")
+ENV = "pr_7"
+
+EXTRA_MODELS = {
+    "transform/review/review_test_channels.sql": """
+        MODEL (
+            name analytics.review_test_channels,
+            kind FULL,
+            owner analytics,
+            grain episode_id,
+            tags (transform, messaging),
+            audits (unique_values(columns := (episode_id)), not_null(columns := (episode_id))),
+            description 'Test fixture of the review tests: one row per channel with a patient post.'
+        );
+
+        SELECT
+            episode_id::TEXT AS episode_id /* Channel */
+            , MIN(CASE WHEN user_type = 'patient' THEN user_id END)::TEXT AS user_id /* Patient */
+            , COUNT(*)::BIGINT AS count_posts /* Posts in the channel */
+        FROM analytics.messaging_posts
+        GROUP BY
+            episode_id
+        HAVING
+            NOT MIN(CASE WHEN user_type = 'patient' THEN user_id END) IS NULL
+    """,
+    "tableau/review/tableau_test_mart.sql": """
+        MODEL (
+            name analytics.tableau_test_mart,
+            kind FULL,
+            owner analytics,
+            grain episode_id,
+            tags (tableau, review),
+            audits (unique_values(columns := (episode_id)), not_null(columns := (episode_id))),
+            description 'Test fixture of the review tests: a Tableau mart, one row per channel.'
+        );
+
+        SELECT
+            channels.episode_id::TEXT AS episode_id /* Channel */
+            , users."language"::TEXT AS patient_language /* Language of the patient */
+            , channels.count_posts::BIGINT AS count_posts /* Posts in the channel */
+        FROM analytics.review_test_channels AS channels
+        LEFT JOIN analytics.scribe_users AS users
+            ON channels.user_id = users.user_id
+    """,
+    "archive/review_test_users_archived.sql": """
+        MODEL (
+            name archive.review_test_users_archived,
+            kind SCD_TYPE_2_BY_TIME (unique_key user_id, updated_at_name received_at),
+            cron '0 7,18 * * *',
+            owner analytics,
+            grain (user_id, valid_from),
+            tags (archive, scribe),
+            audits (not_null(columns := (user_id))),
+            description 'Test fixture of the review tests: SCD2 history of user statuses.'
+        );
+
+        SELECT
+            user_id::TEXT AS user_id /* User */
+            , status::TEXT AS status /* Status */
+            , received_at::TIMESTAMPTZ AS received_at /* Last load */
+        FROM analytics.scribe_users
+    """,
+}
+
+MART_TEST = """
+test_tableau_test_mart_joins_the_patient_language:
+  model: analytics.tableau_test_mart
+  inputs:
+    analytics.review_test_channels:
+      rows:
+        - {episode_id: c1, user_id: '1', count_posts: 2}
+    analytics.scribe_users:
+      rows:
+        - {user_id: '1', language: FR, status: registered}
+  outputs:
+    query:
+      rows:
+        - {episode_id: c1, patient_language: FR, count_posts: 2}
+"""
+
+USERS = [
+    # id, email, first_name, last_name, language, status
+    ("u1", "ada@example.com", "Ada", "Lovelace", "fr", "registered"),
+    ("u2", "bob@example.com", "Bob", "Marley", "en", "registered"),
+    ("u3", "cy@example.com", "Cy", "Twombly", "en", "deleted"),
+    ("u4", "di@example.com", "Di", "Prima", None, None),
+]
+POSTS = [
+    # post_id, channel, user_id, user_type, timestamp
+    ("p1", "c1", "u1", "patient", "2026-03-10 14:00:00+00"),
+    ("p2", "c1", "d9", "physician", "2026-03-10 14:05:00+00"),
+    ("p3", "c2", "u2", "patient", "2026-03-11 15:00:00+00"),
+    ("p4", "c3", "u3", "patient", "2026-03-12 16:00:00+00"),
+    ("p5", "c3", "d9", "physician", "2026-03-13 09:00:00+00"),
+]
+
+
+# ------------------------------------------------------------------------------------------------
+# fixtures
+
+
+def _model_file(name: str) -> Path:
+    matches = [*(PROJECT_ROOT / "models").rglob(f"{name}.sql"), *(PROJECT_ROOT / "models").rglob(f"{name}.py")]
+    assert matches, f"model file of {name} not found"
+    return matches[0]
+
+
+def _upstream_closure(names) -> list[Path]:
+    """The model files of NAMES and of every `analytics.<x>` they reference, recursively."""
+    files, todo = {}, list(names)
+    while todo:
+        name = todo.pop()
+        if name in files:
+            continue
+        path = _model_file(name)
+        files[name] = path
+        text = re.sub(r"name\s+analytics\.\w+", "", path.read_text())
+        todo += [ref for ref in re.findall(r"\banalytics\.(\w+)", text) if ref not in files]
+    return list(files.values())
+
+
+def _generator_available() -> bool:
+    try:
+        from catwalk.warehouse import generate  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _hand_written_raw(path: Path) -> None:
+    """Every raw table of external_models.yaml (empty), plus a few users and posts."""
+    import duckdb
+    import yaml
+
+    declared = yaml.safe_load((PROJECT_ROOT / "external_models.yaml").read_text())
+    connection = duckdb.connect(str(path))
+    connection.execute("SET TimeZone = 'UTC'")
+    for table in declared:
+        schema, name = table["name"].split(".")
+        columns = ", ".join(f'"{c}" {t}' for c, t in table["columns"].items())
+        connection.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        connection.execute(f'CREATE TABLE IF NOT EXISTS {schema}."{name}" ({columns})')
+    for user_id, email, first, last, language, status in USERS:
+        connection.execute(
+            "INSERT INTO scribe.users (id, email, first_name, last_name, gender, language, status, "
+            "age, created_at, received_at) VALUES (?, ?, ?, ?, 'F', ?, ?, 40, "
+            "'2026-03-01 10:00:00+00', '2026-03-01 11:00:00+00')",
+            [user_id, email, first, last, language, status],
+        )
+    for number, (post_id, channel, user_id, user_type, timestamp) in enumerate(POSTS):
+        connection.execute(
+            "INSERT INTO messaging.posts (id, post_id, channel_id, user_id, user_type, "
+            '"timestamp", received_at, message_length) VALUES (?, ?, ?, ?, ?, ?::TIMESTAMPTZ, '
+            "?::TIMESTAMPTZ + INTERVAL 1 HOUR, 10)",
+            [f"e{number}", post_id, channel, user_id, user_type, timestamp, timestamp],
+        )
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def review_prod(request, tmp_path_factory, tiny_window):
+    """(project copy, DuckDB file) with the prod plan applied — shared, never mutated by tests."""
+    import time_machine
+
+    folder = tmp_path_factory.mktemp("review_prod")
+    project = copy_project(folder / "project", include_models=False)
+    for path in _upstream_closure(TARGET_MODELS):
+        target = project / path.relative_to(PROJECT_ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    for relative, sql in EXTRA_MODELS.items():
+        target = project / "models" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(sql).lstrip())
+    (project / "tests").mkdir(exist_ok=True)
+    (project / "tests" / "test_tableau_test_mart.yaml").write_text(MART_TEST.lstrip())
+
+    database = folder / "warehouse.duckdb"
+    if _generator_available():
+        shutil.copyfile(request.getfixturevalue("tiny_warehouse"), database)
+    else:  # the generator has not landed yet: a tiny hand-written raw warehouse
+        _hand_written_raw(database)
+
+    os.environ["CATWALK_DUCKDB"] = str(database)
+    os.environ["CATWALK_START"] = tiny_window.start
+    try:
+        with time_machine.travel(tiny_window.now, tick=False):
+            context = open_context("local", project)
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+            context.close()
+    finally:
+        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ.pop("CATWALK_START", None)
+    return project, database
+
+
+class Workspace:
+    """A private copy of the prod build: edit `project`, then `review()`."""
+
+    def __init__(self, project: Path, database: Path, now: str):
+        self.project, self.database, self.now = project, database, now
+
+    def file(self, name: str) -> Path:
+        return next(self.project.joinpath("models").rglob(f"{name}.sql"))
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.file(name)
+        text = path.read_text()
+        assert old in text, f"{old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1))
+
+    def report(self, env: str = ENV, against: str = "prod") -> dict:
+        import time_machine
+
+        with time_machine.travel(self.now, tick=False):
+            return build_report(env, gateway="local", against=against, paths=self.project)
+
+    def query(self, sql: str):
+        """One value from the prod views of the workspace's warehouse."""
+        import duckdb
+
+        connection = duckdb.connect(str(self.database), read_only=True)
+        try:
+            return connection.execute(sql).fetchone()[0]
+        finally:
+            connection.close()
+
+    def prod_state(self) -> dict:
+        """The prod environment record and the content of every prod view."""
+        import duckdb
+
+        connection = duckdb.connect(str(self.database), read_only=True)
+        try:
+            environment = connection.execute(
+                "SELECT plan_id, snapshots FROM sqlmesh._environments WHERE name = 'prod'"
+            ).fetchone()
+            views = connection.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables "
+                "WHERE table_schema IN ('analytics', 'archive') ORDER BY 1, 2"
+            ).fetchall()
+            contents = {
+                f"{schema}.{name}": sorted(
+                    map(repr, connection.execute(f'SELECT * FROM {schema}."{name}"').fetchall())
+                )
+                for schema, name in views
+            }
+            environments = [
+                row[0] for row in connection.execute("SELECT name FROM sqlmesh._environments").fetchall()
+            ]
+        finally:
+            connection.close()
+        return {"environment": environment, "contents": contents, "environments": environments}
+
+
+@pytest.fixture
+def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
+    project, database = review_prod
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".cache", "logs"))
+    db_copy = tmp_path / database.name  # same file stem: the catalog name is the stem
+    shutil.copyfile(database, db_copy)
+    monkeypatch.setenv("CATWALK_DUCKDB", str(db_copy))
+    monkeypatch.setenv("CATWALK_START", tiny_window.start)
+    space = Workspace(copy, db_copy, tiny_window.now)
+    before = space.prod_state()
+    yield space
+    after = space.prod_state()
+    assert after["environment"] == before["environment"], "the prod environment record changed"
+    assert after["contents"] == before["contents"], "prod data changed"
+
+
+def _direct(report: dict, name: str) -> dict:
+    matches = [m for m in report["directly_modified"] if m["name"] == name]
+    assert matches, f"{name} not directly modified: {[m['name'] for m in report['directly_modified']]}"
+    return matches[0]
+
+
+# ------------------------------------------------------------------------------------------------
+# the six required scenarios
+
+
+def test_non_breaking_column_addition(workspace):
+    workspace.edit(
+        "messaging_posts",
+        "    , received_at::TIMESTAMPTZ AS received_at",
+        "    , LENGTH(post_id)::INT AS post_id_length /* Characters of the post id */\n"
+        "    , received_at::TIMESTAMPTZ AS received_at",
+    )
+    report = workspace.report()
+
+    entry = _direct(report, "analytics.messaging_posts")
+    assert entry["category"] == "non-breaking"
+    assert "only new columns" in entry["reason"]
+    assert entry["schema_changes"]["added"] == [["post_id_length", "INT"]]
+    assert not entry["schema_changes"]["removed"] and not entry["schema_changes"]["retyped"]
+    assert "+" in entry["sql_diff"] and "post_id_length" in entry["sql_diff"]
+    # children are indirect non-breaking and not rebuilt; only the changed model is backfilled
+    children = {m["name"]: m for m in report["indirectly_modified"]}
+    assert children["analytics.review_test_channels"]["category"] == "indirect non-breaking"
+    assert not any(child["rebuilt"] for child in children.values())
+    assert [m["name"] for m in report["backfill"]["models"]] == ["analytics.messaging_posts"]
+    # the data diff shows the new column only: same rows, every shared column matches
+    diff = entry["data_diff"]
+    assert diff["error"] is None
+    assert diff["columns_added"] == [["post_id_length", "INT"]]
+    assert diff["only_in_against"] == diff["only_in_env"] == 0
+    assert diff["against_rows"] == diff["env_rows"] == diff["fully_matching_rows"] > 0
+    assert set(diff["column_match_pct"].values()) == {100.0}
+    assert report["ok"]
+
+    markdown = render_markdown(report)
+    assert "#### `analytics.messaging_posts` — non-breaking" in markdown
+    assert "new column `post_id_length` (INT) only in `pr_7`" in markdown
+    assert "not rebuilt (reuses prod data)" in markdown
+    assert f"The dev environment `{ENV}` was created or updated" in markdown
+
+
+def test_breaking_filter_change_reports_row_counts_and_masks_pii(workspace):
+    workspace.edit(
+        "scribe_users",
+        "        NOT id IS NULL\n",
+        "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+    )
+    report = workspace.report()
+
+    entry = _direct(report, "analytics.scribe_users")
+    assert entry["category"] == "breaking"
+    assert "beyond adding columns" in entry["reason"]
+    assert entry["schema_changes"] == {"added": [], "removed": [], "retyped": []}
+    diff = entry["data_diff"]
+    assert diff["only_in_against"] == 1 and diff["only_in_env"] == 0
+    assert diff["env_rows"] == diff["against_rows"] - 1
+    # the dropped user is sampled with the person-identifying columns masked
+    assert {"email", "first_name", "last_name", "user_name", "birthday"} <= set(diff["masked_columns"])
+    sample = diff["sample_only_in_against"]
+    row = dict(zip(sample["columns"], sample["rows"][0]))
+    assert row["email"] == row["first_name"] == row["user_name"] == "***"
+    assert row["user_id"] not in (None, "***") and row["status"] != "***"
+    # downstream: the Tableau mart and the archive are listed first and called out
+    downstream = [d["name"] for d in entry["downstream"]]
+    assert downstream[:2] == ["analytics.tableau_test_mart", "archive.review_test_users_archived"]
+    rebuilt = {m["name"]: m["rebuilt"] for m in report["indirectly_modified"]}
+    assert rebuilt["analytics.tableau_test_mart"] is True
+
+    markdown = render_markdown(report)
+    assert "#### `analytics.scribe_users` — breaking" in markdown
+    assert "⚠️ **Tableau marts affected:** `analytics.tableau_test_mart`" in markdown
+    assert "⚠️ **Archives affected:** `archive.review_test_users_archived`" in markdown
+    assert f"| {diff['against_rows']} | {diff['env_rows']} |" in markdown
+    assert "@example.com" not in markdown and "Lovelace" not in markdown
+
+
+def test_seed_change(workspace):
+    seed = workspace.project / "seeds" / "data_careplatform_dimension_outcome.csv"
+    lines = seed.read_text().splitlines()
+    header, first = lines[0].split(","), lines[1].split(",")
+    category = header.index("outcome_category")
+    first[category] = "Navigation" if first[category] != "Navigation" else "Other"
+    seed.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n")
+    report = workspace.report()
+
+    entry = _direct(report, "analytics.careplatform_dimension_outcome")
+    assert entry["category"] == "breaking"
+    assert "seed rows" in entry["reason"]
+    diff = entry["data_diff"]
+    assert diff["only_in_against"] == diff["only_in_env"] == 0
+    assert diff["matched_rows"] == diff["fully_matching_rows"] + 1
+    assert diff["column_match_pct"]["outcome_category"] < 100
+    assert diff["column_match_pct"]["outcome"] == 100
+    differing = dict(zip(diff["sample_differing"]["columns"], diff["sample_differing"]["rows"][0]))
+    assert differing["outcome_raw"] == first[header.index("outcome_raw")]
+    assert "`outcome_category`" in render_markdown(report)
+
+
+def test_removed_model(workspace):
+    workspace.file("tableau_test_mart").unlink()
+    (workspace.project / "tests" / "test_tableau_test_mart.yaml").unlink()
+    report = workspace.report()
+
+    assert [m["name"] for m in report["removed"]] == ["analytics.tableau_test_mart"]
+    assert not report["directly_modified"] and not report["added"]
+    assert report["summary"].startswith("0 added · 1 removed · 0 directly modified")
+    markdown = render_markdown(report)
+    assert "### Removed models" in markdown and "`analytics.tableau_test_mart`" in markdown
+
+
+def test_tableau_mart_change_is_called_out(workspace):
+    workspace.edit(
+        "tableau_test_mart",
+        "    ON channels.user_id = users.user_id",
+        "    ON channels.user_id = users.user_id\nWHERE\n    users.status = 'registered'",
+    )
+    dropped = workspace.query(
+        "SELECT COUNT(*) FROM analytics.tableau_test_mart AS mart"
+        " LEFT JOIN analytics.review_test_channels AS channels USING (episode_id)"
+        " LEFT JOIN analytics.scribe_users AS users ON channels.user_id = users.user_id"
+        " WHERE users.status IS DISTINCT FROM 'registered'"
+    )
+    assert dropped > 0, "the raw data has no channel of a non-registered patient"
+    report = workspace.report()
+
+    entry = _direct(report, "analytics.tableau_test_mart")
+    assert entry["is_tableau"] and entry["category"] == "breaking"
+    assert entry["data_diff"]["only_in_against"] == dropped
+    assert report["tests"] == {"run": 1, "failed": 0, "failures": []}
+    assert {a["audit"] for a in report["audits"]} == {"unique_values", "not_null"}
+    assert all(a["status"] == "pass" for a in report["audits"])
+    markdown = render_markdown(report)
+    assert "#### `analytics.tableau_test_mart` — breaking — **Tableau mart**" in markdown
+    assert "⚠️ **Tableau marts affected:** `analytics.tableau_test_mart`" in markdown
+    assert "Unit tests of the changed models: 1 run, ✅ all passed" in markdown
+
+
+def test_no_change(workspace, tmp_path):
+    output = tmp_path / "review.md"
+    import time_machine
+
+    with time_machine.travel(workspace.now, tick=False):
+        code = review(ENV, gateway="local", output=str(output), paths=workspace.project)
+    assert code == 0
+    text = output.read_text()
+    assert "**Summary:** No changes: the working tree matches `prod`." in text
+    assert "Directly modified" not in text
+    # nothing was built: no dev environment was created
+    assert ENV not in workspace.prod_state()["environments"]
+
+
+# ------------------------------------------------------------------------------------------------
+# errors, failures and the JSON format
+
+
+def test_failing_unit_test_is_reported_and_fails_the_exit_code(workspace, tmp_path):
+    workspace.edit("tableau_test_mart", 'users."language"::TEXT', 'LOWER(users."language")::TEXT')
+    output = tmp_path / "review.json"
+    import time_machine
+
+    with time_machine.travel(workspace.now, tick=False):
+        code = review(ENV, output=str(output), fmt="json", paths=workspace.project)
+    report = json.loads(output.read_text())
+    assert code == 1 and report["ok"] is False
+    assert report["tests"]["run"] == 1 and report["tests"]["failed"] == 1
+    assert "test_tableau_test_mart_joins_the_patient_language" in report["tests"]["failures"][0]["test"]
+
+
+def test_missing_against_environment_is_a_one_line_error(workspace):
+    workspace.edit("tableau_test_mart", "count_posts::BIGINT", "(count_posts + 1)::BIGINT")
+    with pytest.raises(CatwalkError, match="environment 'staging' does not exist") as error:
+        workspace.report(against="staging")
+    assert "\n" not in str(error.value)
+
+
+def test_project_that_does_not_load_is_a_one_line_error(workspace):
+    workspace.edit("tableau_test_mart", "FROM analytics.review_test_channels", "FROM FROM")
+    with pytest.raises(CatwalkError, match="does not load"):
+        workspace.report()
+
+
+def test_review_refuses_to_plan_into_prod(workspace):
+    with pytest.raises(CatwalkError, match="never into 'prod'"):
+        workspace.report(env="prod")
