@@ -24,7 +24,7 @@ GENERATOR_SCHEMA = "catwalk_generator"
 @functools.lru_cache(maxsize=1)
 def raw_tables() -> dict[str, list[tuple[str, str]]]:
     with open(EXTERNAL_MODELS) as handle:
-        entries = yaml.safe_load(handle)
+        entries = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {
         entry["name"]: [(column, str(kind)) for column, kind in entry["columns"].items()]
         for entry in entries

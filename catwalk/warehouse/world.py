@@ -171,10 +171,10 @@ def to_us(value) -> int:
     return int(ts.tz_convert("UTC").value // 1000)
 
 
-def ts_col(us: np.ndarray) -> pd.Series:
-    """int64 microseconds (UTC) -> tz-aware pandas column (NaT where < 0)."""
+def ts_col(us: np.ndarray) -> pd.DatetimeIndex:
+    """int64 microseconds (UTC) -> tz-aware pandas values (assigned by position, never aligned)."""
     arr = np.asarray(us, dtype=np.int64).astype("datetime64[us]")
-    return pd.Series(pd.DatetimeIndex(arr).tz_localize("UTC"))
+    return pd.DatetimeIndex(arr).tz_localize("UTC")
 
 
 def local_to_utc(local_us: np.ndarray) -> np.ndarray:
@@ -265,7 +265,8 @@ class EventSink:
         timestamp = np.asarray(timestamp, dtype=np.int64)
         part = {"timestamp": timestamp, "user_id": np.asarray(user_id)}
         for name, values in columns.items():
-            part[name] = values if isinstance(values, (pd.Series, pd.api.extensions.ExtensionArray)) \
+            part[name] = values if isinstance(
+                values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)) \
                 else np.asarray(values)
         self.tables.setdefault(table, []).append(part)
 
@@ -346,7 +347,9 @@ class _Builder:
 
     # ------------------------------------------------------------------ utilities
     def state(self, name, df, key, delivered, deleted=None, exprs=None):
-        df = df.copy()
+        delivered = np.asarray(delivered, dtype=np.int64)
+        assert len(delivered) == len(df) and (len(df) == 0 or delivered.min() > 0), name
+        df = df.reset_index(drop=True)
         df["_delivered_at"] = ts_col(delivered)
         df["_deleted"] = np.zeros(len(df), bool) if deleted is None else np.asarray(deleted, bool)
         self.tables[name] = RawTable(name, df, "state", tuple(key), exprs or {})

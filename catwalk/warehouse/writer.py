@@ -185,14 +185,28 @@ def copy_to_postgres(stage, pg, qualified_name: str, create_sql: str | None = No
 
 
 def ensure_postgres_database(settings: dict) -> None:
-    from catwalk.project import connect_postgres
+    """Create the target database when missing (via the `postgres` database); default zone UTC."""
+    from catwalk.project import connect_postgres, describe_postgres
 
-    admin = connect_postgres(settings, dbname="postgres")
+    try:
+        connect_postgres(settings).close()
+        exists = True
+    except CatwalkError as error:
+        if "does not exist" not in str(error):
+            raise
+        exists = False
+    try:
+        admin = connect_postgres(settings, dbname="postgres")
+    except CatwalkError as error:
+        reason = str(error).split(": ", 1)[-1]
+        raise CatwalkError(
+            f"cannot connect to Postgres {describe_postgres(settings)} (via database postgres to "
+            f"create it): {reason}"
+        ) from None
     try:
         admin.autocommit = True
         with admin.cursor() as cur:
-            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (settings["dbname"],))
-            if cur.fetchone() is None:
+            if not exists:
                 cur.execute(f"CREATE DATABASE {S.quote(settings['dbname'])}")
             cur.execute(f"ALTER DATABASE {S.quote(settings['dbname'])} SET timezone TO 'UTC'")
     finally:
