@@ -72,12 +72,18 @@ WITH contracts AS (
         , is_paid
         , billing_start_date
     FROM analytics.scribe_organizations_detailed
+), plans AS (
+    SELECT
+        plan_id
+        , plan_name
+    FROM analytics.scribe_plans_detailed
 )
 SELECT
     contracts.contract_id::BIGINT AS contract_id /* Scribe contract id */
     , contracts.organization_id::BIGINT AS organization_id /* Organization (employer) of the contract */
     , organizations.organization_name::TEXT AS organization_name /* Name of the organization */
     , contracts.plan_id::BIGINT AS plan_id /* Plan the contract is on */
+    , plans.plan_name::TEXT AS plan_name /* English name of the plan */
     , contracts.participant_id::TEXT AS participant_id /* Scribe user id of the employee holding the contract */
     , contracts.created_at::TIMESTAMPTZ AS created_at /* When the contract was created (UTC) */
     , contracts.during_start::TIMESTAMPTZ AS during_start /* Start of coverage, inclusive (UTC) */
@@ -99,3 +105,5 @@ SELECT
 FROM contracts
 INNER JOIN organizations
     ON contracts.organization_id = organizations.organization_id
+LEFT JOIN plans
+    ON contracts.plan_id = plans.plan_id

@@ -37,7 +37,7 @@ WITH contracts AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
 ), test_users AS (
     SELECT
         user_id
@@ -81,5 +81,5 @@ SELECT
     , admin_area_country_id::BIGINT AS admin_area_country_id /* Country id of the administrative area */
     , admin_area_iso_code::TEXT AS admin_area_iso_code /* ISO code of the administrative area (e.g. CA-QC) */
     , admin_area_name::TEXT AS admin_area_name /* Province name set by the organization admin */
-    , imported_at::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC); archive updated_at */
+    , COALESCE(imported_at, created)::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC), creation time when the loader left it null; archive updated_at */
 FROM parsed

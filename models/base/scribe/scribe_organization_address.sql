@@ -27,7 +27,7 @@ WITH addresses AS (
     WHERE
         NOT id IS NULL AND NOT organization_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
 )
 SELECT
     id::BIGINT AS organization_address_id /* Scribe address id (higher = more recent) */

@@ -31,7 +31,7 @@ WITH organizations AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
 )
 SELECT
     id::BIGINT AS organization_id /* Scribe organization id */
@@ -42,5 +42,5 @@ SELECT
     , @to_utc(COALESCE(billing_start_date, created))::DATE AS billing_start_date /* First billed day (UTC day of billing_start_date, else of created) */
     , UPPER(tax_province)::TEXT AS tax_province /* Two-letter code of the province the organization is taxed in */
     , chargebee_id::TEXT AS chargebee_id /* Customer id in Chargebee (billing) */
-    , imported_at::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC); archive updated_at */
+    , COALESCE(imported_at, created)::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC), creation time when the loader left it null; archive updated_at */
 FROM organizations

@@ -22,11 +22,11 @@ WITH plan_features AS (
     WHERE
         NOT plan_id IS NULL AND NOT feature_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY plan_id, feature_id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY plan_id, feature_id ORDER BY imported_at DESC NULLS LAST) = 1
 )
 SELECT
     plan_id::BIGINT AS plan_id /* Scribe plan id */
     , feature_id::BIGINT AS feature_id /* Scribe feature id */
     , created::TIMESTAMPTZ AS created_at /* When the feature was added to the plan (UTC) */
-    , imported_at::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC); archive updated_at */
+    , COALESCE(imported_at, created)::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC), creation time when the loader left it null; archive updated_at */
 FROM plan_features

@@ -30,7 +30,7 @@ WITH plans AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
 ), parsed AS (
     SELECT
         id
@@ -66,5 +66,5 @@ SELECT
     , stripe_plan_id::TEXT AS stripe_plan_id /* Plan id in Stripe (legacy billing) */
     , LOWER(charge_strategy)::TEXT AS charge_strategy /* Charge strategy as stored in Scribe (free, fixed, dynamic, auto_dynamic or null) */
     , charge_price::DOUBLE AS charge_price /* Price as stored in Scribe, CAD (per employee per month for dynamic) */
-    , imported_at::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC); archive updated_at */
+    , COALESCE(imported_at, created)::TIMESTAMPTZ AS imported_at /* Last Lambda import of this row (UTC), creation time when the loader left it null; archive updated_at */
 FROM parsed

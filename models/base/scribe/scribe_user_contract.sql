@@ -21,7 +21,7 @@ WITH user_contracts AS (
     WHERE
         NOT user_id IS NULL AND NOT contract_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY user_id, contract_id ORDER BY imported_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY user_id, contract_id ORDER BY imported_at DESC NULLS LAST) = 1
 )
 SELECT
     user_id::TEXT AS user_id /* Scribe user id of the member (employee or family member) */
