@@ -74,7 +74,7 @@ def _parity(args: argparse.Namespace) -> int:
 def _setup_roles(args: argparse.Namespace) -> int:
     from catwalk.postgres import setup_roles
 
-    setup_roles()
+    setup_roles(grant_archive=args.grant_archive)
     return 0
 
 
@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     postgres_commands = postgres.add_subparsers(dest="postgres_command", required=True)
     roles = postgres_commands.add_parser(
         "setup-roles", help="create the transformer and tableau_reader roles (idempotent)"
+    )
+    roles.add_argument(
+        "--grant-archive", action="store_true", help="also let tableau_reader read schema archive"
     )
     roles.set_defaults(func=_setup_roles)
 

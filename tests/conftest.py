@@ -65,7 +65,7 @@ def tiny_warehouse(tmp_path_factory, tiny_window) -> Path:
     try:
         generate(
             gateway="local", scale="tiny", seed=tiny_window.seed, start=tiny_window.start,
-            days=tiny_window.days, force=True,
+            days=tiny_window.days, force=True, progress=False, write_env=False,
         )
     finally:
         del os.environ["CATWALK_DUCKDB"]
@@ -136,3 +136,50 @@ def pg_database():
             )
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.close()
+
+
+@pytest.fixture(scope="session")
+def tiny_prod_postgres(tmp_path_factory, tiny_window):
+    """The tiny warehouse generated into a fresh Postgres database, roles set up, and the prod plan
+    applied as the `transformer` role (frozen clock). Yields (context, settings). Read-only by
+    convention; the database is dropped at the end of the session."""
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (start it to run this test)")
+    import psycopg2
+    import time_machine
+
+    from catwalk.postgres import TRANSFORMER, setup_roles
+    from catwalk.project import open_context
+    from catwalk.warehouse import generate
+
+    name = f"catwalk_prod_{uuid.uuid4().hex[:8]}"
+    admin = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute(f"ALTER DATABASE \"{name}\" SET timezone TO 'UTC'")
+    settings = {"host": "127.0.0.1", "port": "5432", "user": "postgres", "password": "", "dbname": name}
+    variables = {"CATWALK_PG_HOST": "127.0.0.1", "CATWALK_PG_PORT": "5432", "CATWALK_PG_DATABASE": name,
+                 "CATWALK_PG_USER": "postgres", "CATWALK_START": tiny_window.start}
+    saved = {k: os.environ.get(k) for k in variables}
+    os.environ.update(variables)
+    try:
+        setup_roles(settings)
+        generate(gateway="postgres", scale="tiny", seed=tiny_window.seed, start=tiny_window.start,
+                 days=tiny_window.days, force=True, progress=False, write_env=False)
+        os.environ["CATWALK_PG_USER"] = TRANSFORMER
+        with time_machine.travel(tiny_window.now, tick=False):
+            context = open_context(gateway="postgres")
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    yield context, {**settings, "user": TRANSFORMER}
+    context.close()
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.close()
