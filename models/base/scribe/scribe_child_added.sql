@@ -1,10 +1,6 @@
 MODEL (
     name analytics.scribe_child_added,
-    kind INCREMENTAL_BY_TIME_RANGE (
-        time_column "timestamp",
-        lookback 72,
-        batch_size 744
-    ),
+    kind FULL,
     cron '0 7,18 * * *',
     owner analytics,
     grain event_id,
@@ -13,7 +9,7 @@ MODEL (
         unique_values(columns := (event_id)),
         not_null(columns := (event_id, user_id, child_id, "timestamp"))
     ),
-    description 'One row per child_added event of Scribe (Segment source scribe, table child_added): an employee added a child to their family. Flags the child in scribe_users_detailed (is_child). Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per child_added event of Scribe (Segment source scribe, table child_added): an employee added a child to their family. Flags the child in scribe_users_detailed (is_child). Duplicate Segment deliveries of the same event id are dropped, keeping the first received. FULL rather than hourly increments like other Segment events: there is about one event per member, so the table stays small, and membership events go back years before the backfill start of the care events (CATWALK_START); rebuilding on every 07:00 and 18:00 UTC run also picks up late deliveries.'
 );
 
 WITH children_added AS (
@@ -26,7 +22,7 @@ WITH children_added AS (
         , received_at
     FROM scribe.child_added
     WHERE
-        "timestamp" BETWEEN @start_ts AND @end_ts AND NOT id IS NULL AND NOT dependent_id IS NULL
+        NOT id IS NULL AND NOT dependent_id IS NULL
 ), deduplicated AS (
     SELECT
         id
