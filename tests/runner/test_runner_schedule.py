@@ -1,4 +1,4 @@
-"""Runner over simulated days: due intervals, late loaders, late events and restatement.
+"""Runner over simulated days: due intervals, late events, late loaders and restatement.
 
 Every test drives a reduced copy of the project (tests/runner/conftest.py) with a frozen clock and
 the loaders' real timetable: Segment delivers at 06:00 and 17:00 UTC, the runner runs at 07:00 and
@@ -66,13 +66,31 @@ def last_run_id(warehouse: Warehouse) -> str:
     )[0][0]
 
 
+def late_posts_query(after: str, until: str, computed_until: str) -> tuple[str, int]:
+    """Posts of already-computed hours that Segment received between two loads."""
+    posts = [
+        row[1]
+        for row in UNIVERSE["messaging.posts"]
+        if ts("2026-11-01 00:00") <= row[7] < ts(computed_until) and ts(after) < row[8] <= ts(until)
+    ]
+    quoted = ", ".join(f"'{post}'" for post in posts)
+    return f"SELECT COUNT(*) FROM analytics.messaging_posts WHERE post_id IN ({quoted})", len(posts)
+
+
 def test_three_days_of_runs_process_exactly_the_due_intervals(warehouse, tmp_path, monkeypatch):
     deploy(warehouse)
     previous_posts_end = ts("2026-11-02 05:00")
+    # Late Segment deliveries (20 hours late) of hours the 18:00 run computes: inside the lookback.
+    late_query, late_count = late_posts_query("2026-11-02 17:00", "2026-11-03 06:00", "2026-11-02 16:00")
+    assert late_count, "the simulated feed must contain late deliveries"
     for load, at in SCHEDULE:
         warehouse.feed.load(load)
         code, output = warehouse.run(at)
         assert code == EXIT_OK, output
+        if at == "2026-11-02 18:00":
+            assert warehouse.query(late_query)[0][0] == 0
+        if at == "2026-11-03 07:00":  # the next run includes them
+            assert warehouse.query(late_query)[0][0] == late_count
         run = batches(warehouse, last_run_id(warehouse))
         run_time = ts(at)
 
@@ -143,27 +161,6 @@ def test_late_loader_holds_only_its_dependants_and_is_caught_up(warehouse, tmp_p
     assert snapshot_tables(warehouse) == reference_tables(
         tmp_path, monkeypatch, load="2026-11-03 06:00", at="2026-11-03 07:00"
     )
-
-
-def test_late_events_inside_the_lookback_are_included_by_the_next_run(warehouse):
-    deploy(warehouse)
-    warehouse.feed.load("2026-11-02 17:00")
-    assert warehouse.run("2026-11-02 18:00")[0] == EXIT_OK
-    # Posts of already-computed hours that Segment received only after the 17:00 load.
-    late_posts = [
-        row[1]
-        for row in UNIVERSE["messaging.posts"]
-        if ts("2026-11-01 00:00") <= row[7] < ts("2026-11-02 16:00")
-        and ts("2026-11-02 17:00") < row[8] <= ts("2026-11-03 06:00")
-    ]
-    assert late_posts, "the simulated feed must contain late deliveries"
-    quoted = ", ".join(f"'{post}'" for post in late_posts)
-    present = f"SELECT COUNT(*) FROM analytics.messaging_posts WHERE post_id IN ({quoted})"
-    assert warehouse.query(present)[0][0] == 0
-
-    warehouse.feed.load("2026-11-03 06:00")
-    assert warehouse.run("2026-11-03 07:00")[0] == EXIT_OK
-    assert warehouse.query(present)[0][0] == len(late_posts)
 
 
 def test_readme_restatement_procedure_backfills_beyond_the_lookback(warehouse):
