@@ -54,7 +54,7 @@ SCALES = {
                  staff=dict(nc=2, cc=1, np=1, gp=1, psy=1, nutr=1), sf_users=4),
     "demo": dict(days=42, orgs=60, employees=4000, episodes=75,
                  staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=8),
-    "bench": dict(days=365, orgs=400, employees=60000, episodes=480,
+    "bench": dict(days=365, orgs=400, employees=60000, episodes=760,
                   staff=dict(nc=10, cc=5, np=4, gp=5, psy=2, nutr=1), sf_users=15),
 }
 
@@ -68,6 +68,7 @@ TEST_USERS = (485, 1207, 3318, 9001, 12044, 20311, 28765, 33390, 41002, 45942, 4
 BOT_USER = 100  # Dialogue system account posting system messages
 FIRST_PRACTITIONER_ID = 40001
 FIRST_MEMBER_ID = 50001
+DUPLICATE_SHIFT_IDS = [900000001 + i for i in range(8)]  # = seeds/data_wiw_duplicate_shifts.csv
 
 PROVINCES = [  # code, name, weight for residences
     ("QC", "Quebec", 42), ("ON", "Ontario", 30), ("BC", "British Columbia", 8), ("AB", "Alberta", 7),
@@ -238,6 +239,21 @@ def fmt_range(start_us: np.ndarray, end_us: np.ndarray | None = None) -> list[st
     return [f'["{s}","{e}")' for s, e in zip(starts, ends)]
 
 
+def mix64(values: np.ndarray, salt: int) -> np.ndarray:
+    """splitmix64 finalizer of (values + salt): a bijection, so distinct inputs give distinct ids."""
+    with np.errstate(over="ignore"):
+        z = np.asarray(values).astype(np.uint64) + np.uint64(salt % (1 << 63))
+        z = z * np.uint64(0x9E3779B97F4A7C15) + np.uint64(0x632BE59BD9B4E019)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
+def stable_key(name: str) -> int:
+    """A stable small integer for a name (never Python's salted hash())."""
+    return sum((i + 1) * ord(c) for i, c in enumerate(name)) % 1_000_003
+
+
 class Rngs:
     """Independent deterministic random streams per component name."""
 
@@ -246,8 +262,7 @@ class Rngs:
         self._names: dict[str, int] = {}
 
     def __call__(self, name: str) -> np.random.Generator:
-        key = sum((i + 1) * ord(c) for i, c in enumerate(name)) % 1_000_003  # stable, not hash()
-        return np.random.default_rng([self.seed, key])
+        return np.random.default_rng([self.seed, stable_key(name)])
 
 
 # ---------------------------------------------------------------------------------------- segment
@@ -288,7 +303,10 @@ class EventSink:
             late, rng.integers(LATE_MIN_HOURS * HOUR, LATE_MAX_HOURS * HOUR, n), 0
         )
         received = next_slot(base) + rng.integers(1 * MIN, 25 * MIN, n)
-        df["_eid"] = np.arange(n, dtype=np.int64)
+        # Segment message ids: 16 hex digits of a bijective mix of (seed, table, event number)
+        df["_eid"] = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(table) << 20))
+        anon_source = pd.to_numeric(df["user_id"], errors="coerce").fillna(0).to_numpy(np.int64)
+        df["_anon"] = mix64(anon_source, self.rngs.seed + 7)
         df["sent_at"] = ts + rng.integers(0, 3 * SEC, n)
         df["received_at"] = received
         df["_late"] = late
@@ -319,7 +337,8 @@ class EventSink:
         exprs = {
             "event": f"'{event}'",
             "event_text": "'" + event.replace("_", " ").title() + "'",
-            "anonymous_id": "md5('anon:' || CAST(user_id AS VARCHAR))",
+            "id": "lower(lpad(to_hex(_eid), 16, '0'))",
+            "anonymous_id": "'anon-' || lower(lpad(to_hex(_anon), 16, '0'))",
         }
         return RawTable(table, df, "event", (), exprs)
 
@@ -827,6 +846,13 @@ class _Builder:
             break_time=np.where(hours >= 6, 0.5, 0.0), location_id=sh.location.to_numpy(),
             position_id=[pos_id[p] for p in sh.position], published=published,
             user_id=wiw_user, _sdc_batched_at=ts_col(batched)))
+        # eight shifts delivered twice by the tap under a second id (excluded by the base model,
+        # seeds/data_wiw_duplicate_shifts.csv): copies of the first VCP shifts of the history
+        first = np.flatnonzero((start_utc >= self.start) & (sh.location.to_numpy() == 1))[:8]
+        dups = shifts.iloc[first].copy()
+        dups["id"] = DUPLICATE_SHIFT_IDS[: len(first)]
+        shifts = pd.concat([shifts, dups], ignore_index=True)
+        batched = np.r_[batched, batched[first]]
         self.state("tap_wiw.shifts", shifts, ("id",), batched)
         # on-shift lookup grids (15-minute slots, VCP published shifts) per role
         self.grid0 = start_utc.min()
@@ -1226,7 +1252,8 @@ class _Builder:
         v_mask |= triage
         v_mask &= v_t < self.world_end - HOUR
         vm = np.flatnonzero(v_mask)
-        v_len = rng.integers(4 * MIN, 25 * MIN, len(vm))
+        v_len_all = rng.integers(4 * MIN, 25 * MIN, n)
+        v_len = v_len_all[vm]
         path = np.char.add(np.char.add(np.char.add("/consult/", subject[vm].astype(str)), "/"),
                            episode_id[vm].astype(str))
         ev.add("careplatform.video_call_start_call", v_t[vm], v_user[vm],
@@ -1236,6 +1263,10 @@ class _Builder:
         ev.add("careplatform.video_call_call_ended", (v_t[vm] + v_len)[ended], v_user[vm][ended],
                episode_id=episode_id[vm][ended].astype(str), path=path[ended].astype(object),
                patient_id=np.full(ended.sum(), None, dtype=object))
+        # GP / NP / psychologist consultations: the practitioner writes in the chat before calling
+        consult = v_mask & ~triage
+        posts(consult, v_t - 2 * MIN, v_user, "physician")
+        posts(consult & (rng.random(n) < 0.5), v_t + v_len_all + MIN, v_user, "physician")
         phone = cared & (rng.random(n) < 0.07)
         ph_t = resp + rng.integers(1 * MIN, 10 * MIN, n)
         ph = np.flatnonzero(phone)
@@ -1259,9 +1290,10 @@ class _Builder:
         npost = len(P["t"])
         length = np.maximum(1, rng.lognormal(4, 0.8, npost).astype(np.int64))
         qm = rng.poisson(0.4, npost).astype(np.int32)
-        next_apt = np.where((P["user_type"] == "physician") & (rng.random(npost) < 0.01),
-                            pd.DatetimeIndex((P["t"] + 2 * DAY).astype("datetime64[us]")).strftime(
-                                "%Y-%m-%d %H:%M:%S"), None)
+        apt = np.flatnonzero((P["user_type"] == "physician") & (rng.random(npost) < 0.01))
+        next_apt = np.full(npost, None, dtype=object)
+        next_apt[apt] = pd.DatetimeIndex((P["t"][apt] + 2 * DAY).astype("datetime64[us]")).strftime(
+            "%Y-%m-%d %H:%M:%S")
         ev.add("messaging.posts", P["t"], P["user"], channel_id=P["ep"].astype(str),
                post_id=20_000_000 + np.arange(npost), user_type=P["user_type"], is_internal_post=P["internal"],
                post_type=P["post_type"], message_length=length.astype(np.int32),

@@ -32,19 +32,11 @@ def pending_name(table: str) -> str:
     return f"{S.quote(G)}.{S.quote(f'pending__{schema}__{name}')}"
 
 
-def _id_expr() -> str:
-    h = "_h"
-    return (f"substr({h},1,8)||'-'||substr({h},9,4)||'-'||substr({h},13,4)||'-'||"
-            f"substr({h},17,4)||'-'||substr({h},21,12)")
-
-
 def select_list(table: str, raw, df_columns: set[str]) -> str:
     parts = []
     for column, kind in S.raw_tables()[table]:
         if column in raw.exprs:
             expr = raw.exprs[column]
-        elif column == "id" and "_eid" in df_columns:
-            expr = _id_expr()
         elif column in df_columns:
             expr = S.quote(column)
         else:
@@ -70,6 +62,7 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
     """Create raw + pending tables in a DuckDB connection and fill them from the world."""
     end_literal = pd.Timestamp(end_us * 1000, tz="UTC").isoformat()
     con.execute("SET TimeZone='UTC'")
+    con.execute("SET enable_progress_bar = false")
     for schema in S.raw_schemas() + [G]:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {S.quote(schema)}")
     delivered = {}
@@ -89,8 +82,6 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
         src = "_src"
         con.register(src, df)
         base = src
-        if "_eid" in columns:
-            base = f"(SELECT *, md5('{seed}:{table}:' || CAST(_eid AS VARCHAR)) AS _h FROM {src})"
         done = f"_delivered_at <= TIMESTAMPTZ '{end_literal}'"
         if raw.kind == "event":
             con.execute(f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM {base} "
