@@ -2,6 +2,9 @@ MODEL (
     name analytics.scribe_users,
     kind FULL,
     cron '0 7,18 * * *',
+    signals (
+        delivered()
+    ),
     owner analytics,
     grain user_id,
     tags (base, scribe, membership, pii),
