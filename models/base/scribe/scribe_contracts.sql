@@ -72,8 +72,8 @@ SELECT
     , created::TIMESTAMPTZ AS created_at /* When the contract was created (UTC) */
     , COALESCE(during_start, created)::TIMESTAMPTZ AS during_start /* Start of coverage, inclusive (UTC; contract creation when the range has no lower bound) */
     , during_end::TIMESTAMPTZ AS during_end /* End of coverage, exclusive (UTC); 9999-12-31 23:59:59.999999+00 when open-ended */
-    , @to_est(COALESCE(during_start, created)) AS during_start_est /* Start of coverage, Montreal local time (naive) */
-    , @to_est(during_end) AS during_end_est /* End of coverage, Montreal local time (naive) */
+    , @to_est(COALESCE(during_start, created))::TIMESTAMP AS during_start_est /* Start of coverage, Montreal local time (naive) */
+    , @to_est(during_end)::TIMESTAMP AS during_end_est /* End of coverage, Montreal local time (naive) */
     , plan_id::BIGINT AS plan_id /* Plan the contract is on */
     , plan_organization_id::BIGINT AS organization_id /* Organization of the plan (the employer) */
     , participant_id::TEXT AS participant_id /* Scribe user id of the employee holding the contract */

@@ -57,8 +57,8 @@ SELECT
     , created::TIMESTAMPTZ AS created_at /* When the plan was created (UTC) */
     , COALESCE(during_start, created)::TIMESTAMPTZ AS during_start /* Start of validity, inclusive (UTC; plan creation when the range has no lower bound) */
     , during_end::TIMESTAMPTZ AS during_end /* End of validity, exclusive (UTC); 9999-12-31 23:59:59.999999+00 when open-ended */
-    , @to_est(COALESCE(during_start, created)) AS during_start_est /* Start of validity, Montreal local time (naive) */
-    , @to_est(during_end) AS during_end_est /* End of validity, Montreal local time (naive) */
+    , @to_est(COALESCE(during_start, created))::TIMESTAMP AS during_start_est /* Start of validity, Montreal local time (naive) */
+    , @to_est(during_end)::TIMESTAMP AS during_end_est /* End of validity, Montreal local time (naive) */
     , name_en::TEXT AS plan_name /* English name of the plan */
     , name_fr::TEXT AS name_fr /* French name of the plan */
     , description_en::TEXT AS description_en /* English description */
