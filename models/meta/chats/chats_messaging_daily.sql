@@ -9,15 +9,13 @@ MODEL (
     grain (episode_id, date_day_est),
     tags (meta, chats, care, pii),
     audits (
-        unique_values(columns := (chat_id)),
-        unique_combination_of_columns(columns := (episode_id, date_day_est)),
-        not_null(columns := (chat_id, episode_id, date_day_est, first_message_created_at, initiator, messages_total)),
-        accepted_values("column" := initiator, is_in := ('patient', 'care-team')),
-        forall(criteria := (
-            wait_time_first_care_team >= 0,
-            wait_time_first_nurse >= 0,
-            timespan >= 0
+        unique_values(columns := (
+            chat_id
         ))
+        , unique_combination_of_columns(columns := (episode_id, date_day_est))
+        , not_null(columns := (chat_id, episode_id, date_day_est, first_message_created_at, initiator, messages_total))
+        , accepted_values("column" := initiator, is_in := ('patient', 'care-team'))
+        , forall(criteria := (wait_time_first_care_team >= 0, wait_time_first_nurse >= 0, timespan >= 0))
     ),
     description 'Messaging features of each chat: one row per episode and Montreal local day with at least one non-internal patient or care-team post. A post is care team when its author is in practitioners (specialization from coredata) and patient when user_type is patient; chatbot and system posts are ignored. The covering When I Work shift of the poster tells Shift Manager posts apart. All timestamps in this table are Montreal local times (naive), as in the original. Wait times are minutes from the first patient message (only when the patient spoke first); opening hours come from wiw_opening_hours (days without a row are closed). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback for late posts; today''s incomplete local day is never emitted (the original processed days after the stored max, before today).'
 );
@@ -34,8 +32,7 @@ WITH posts AS (
         , created_at_day_est
     FROM analytics.messaging_posts_all_time
     WHERE
-        created_at_day_est BETWEEN @start_ds AND @end_ds
-        AND NOT COALESCE(is_internal_post, FALSE)
+        created_at_day_est BETWEEN @start_ds AND @end_ds AND NOT COALESCE(is_internal_post, FALSE)
 ), practitioners AS (
     SELECT
         user_id
@@ -96,23 +93,11 @@ WITH posts AS (
         , main_specialization = 'Nurse Clinician' AS is_nc
         , main_specialization = 'Nurse Practitioner' AS is_np
         , main_specialization = 'Care Coordinator' AS is_cc
-        , main_specialization = 'Care Coordinator'
-        AND shift_position_name = 'Shift Manager' AS is_shift_manager
-        , is_care_team
-        AND NOT shift_position_name IS NULL
-        AND shift_position_name <> 'Shift Manager' AS is_care_team_excl_sm
-        , LAG(created_at_est) OVER (
-            PARTITION BY episode_id, date_day_est
-            ORDER BY created_at_est, post_id
-        ) AS previous_created_at_est
-        , LAG(is_care_team) OVER (
-            PARTITION BY episode_id, date_day_est
-            ORDER BY created_at_est, post_id
-        ) AS is_previous_care_team
-        , ROW_NUMBER() OVER (
-            PARTITION BY episode_id, date_day_est, is_care_team
-            ORDER BY created_at_est, post_id
-        ) AS rank_within_side
+        , main_specialization = 'Care Coordinator' AND shift_position_name = 'Shift Manager' AS is_shift_manager
+        , is_care_team AND NOT shift_position_name IS NULL AND shift_position_name <> 'Shift Manager' AS is_care_team_excl_sm
+        , LAG(created_at_est) OVER (PARTITION BY episode_id, date_day_est ORDER BY created_at_est, post_id) AS previous_created_at_est
+        , LAG(is_care_team) OVER (PARTITION BY episode_id, date_day_est ORDER BY created_at_est, post_id) AS is_previous_care_team
+        , ROW_NUMBER() OVER (PARTITION BY episode_id, date_day_est, is_care_team ORDER BY created_at_est, post_id) AS rank_within_side
     FROM classified_posts
 ), last_cc AS (
     SELECT
@@ -227,8 +212,7 @@ WITH posts AS (
     WHERE
         flagged_posts.is_patient
         AND (
-            daily.first_message_care_team IS NULL
-            OR flagged_posts.created_at_est < daily.first_message_care_team
+            daily.first_message_care_team IS NULL OR flagged_posts.created_at_est < daily.first_message_care_team
         )
     GROUP BY
         flagged_posts.episode_id
@@ -263,8 +247,7 @@ WITH posts AS (
         , CASE
             WHEN NOT daily.first_message_patient IS NULL
             AND (
-                daily.first_message_care_team IS NULL
-                OR daily.first_message_patient < daily.first_message_care_team
+                daily.first_message_care_team IS NULL OR daily.first_message_patient < daily.first_message_care_team
             )
             THEN 'patient'
             ELSE 'care-team'
@@ -287,13 +270,14 @@ WITH posts AS (
         ON daily.episode_id = first_patient_sequences.episode_id
         AND daily.date_day_est = first_patient_sequences.date_day_est
     LEFT JOIN following_waits
-        ON daily.episode_id = following_waits.episode_id
-        AND daily.date_day_est = following_waits.date_day_est
+        ON daily.episode_id = following_waits.episode_id AND daily.date_day_est = following_waits.date_day_est
     LEFT JOIN opening_hours
         ON daily.date_day_est = opening_hours.date_day
 )
 SELECT
-    (episode_id || CAST(date_day_est AS TEXT))::TEXT AS chat_id /* Plain concatenation of episode_id and the local day (chats uses an md5 of it) */
+    (
+        episode_id || date_day_est::TEXT
+    )::TEXT AS chat_id /* Plain concatenation of episode_id and the local day (chats uses an md5 of it) */
     , episode_id::TEXT AS episode_id /* Episode (messaging channel) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */
     , first_message_created_at::TIMESTAMP AS first_message_created_at /* First patient or care-team message of the day (local) */
@@ -319,10 +303,7 @@ SELECT
     , first_care_team_user_id::TEXT AS first_care_team_user_id /* Care-team member who answered first */
     , first_care_team_user_name::TEXT AS first_care_team_user_name /* [PII] Name of the care-team member who answered first */
     , end_first_patient_sequence::TIMESTAMP AS end_first_patient_sequence /* Last patient message before the first care-team message (local) */
-    , CASE
-        WHEN initiator = 'patient'
-        THEN time_since_last_message
-    END::DOUBLE AS time_since_last_message /* Minutes between the first care-team message and the message before it (patient-initiated chats only) */
+    , CASE WHEN initiator = 'patient' THEN time_since_last_message END::DOUBLE AS time_since_last_message /* Minutes between the first care-team message and the message before it (patient-initiated chats only) */
     , avg_wait_time_following_messages::DOUBLE AS avg_wait_time_following_messages /* Average minutes waited by the 2nd to 6th care-team answers to a non-care-team message */
     , NOT first_message_care_team IS NULL AS includes_care_team_message /* A care-team member posted */
     , NOT first_message_nurse IS NULL AS includes_nurse_message /* A nurse (NC or NP) posted */
@@ -357,10 +338,7 @@ SELECT
         WHEN initiator = 'patient' AND first_message_shift_manager > end_first_patient_sequence
         THEN @minutes_between(end_first_patient_sequence, first_message_shift_manager)
     END::DOUBLE AS wait_time_first_sequence_shift_manager /* Minutes from the end of the patient's first burst to the first Shift Manager message */
-    , COALESCE(
-        first_message_created_at >= opening_hour_est AND first_message_created_at < closing_hour_est
-        , FALSE
-    ) AS is_first_message_in_opening_hours /* First message within [opening, closing) of its day; false on closed days */
+    , COALESCE(first_message_created_at >= opening_hour_est AND first_message_created_at < closing_hour_est, FALSE) AS is_first_message_in_opening_hours /* First message within [opening, closing) of its day; false on closed days */
     , opening_hour_est::TIMESTAMP AS opening_hour_est /* Opening time of the day (local); null when closed */
     , closing_hour_est::TIMESTAMP AS closing_hour_est /* Closing time of the day (local), exclusive; null when closed */
     , 'https://zorro.dialogue.co/conversations/' || episode_id AS url_zorro /* Link to the internal conversation viewer */
