@@ -1,0 +1,110 @@
+"""The real project follows the refresh schedule the runner is built for.
+
+Runs are at 07:00 and 18:00 UTC. SQLMesh computes a model's due intervals up to
+`interval_unit.cron_floor(cron_floor(now))` (sqlmesh/core/snapshot/definition.py, missing_intervals),
+with daily intervals on UTC midnights. Hence the crons below: checked here on every model and for
+both daylight-saving regimes.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+MONTREAL = ZoneInfo("America/Montreal")
+UTC = timezone.utc
+RUN_DAYS = ("2026-01-15", "2026-07-15")  # EST (UTC-5) and EDT (UTC-4)
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    import os
+
+    from catwalk.project import open_context
+
+    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("schedule") / "schedule.duckdb")
+    try:
+        context = open_context("local", load_state=False)
+        yield [model for model in context.models.values() if not model.kind.is_external]
+        context.close()
+    finally:
+        del os.environ["CATWALK_DUCKDB"]
+
+
+def due_end(model, moment: datetime) -> datetime:
+    """The end of the last interval SQLMesh considers due at `moment` (as `run` computes it)."""
+    return model.interval_unit.cron_floor(model.cron_floor(moment)).astimezone(UTC)
+
+
+def is_local_day_model(model) -> bool:
+    return model.kind.is_incremental_by_time_range and model.kind.time_column.column.name == "date_day_est"
+
+
+def test_local_day_models_run_once_at_07_utc_on_the_previous_local_day(models):
+    daily = [model for model in models if is_local_day_model(model)]
+    assert daily, "the project has local-day models"
+    for model in daily:
+        assert model.cron == "0 7 * * *", model.name
+        assert model.interval_unit.value == "day", model.name
+        assert model.kind.lookback >= 1, model.name
+        for day in RUN_DAYS:
+            morning = datetime.fromisoformat(f"{day} 07:00:30+00:00")
+            evening = datetime.fromisoformat(f"{day} 18:00:30+00:00")
+            today = datetime.fromisoformat(f"{day} 00:00:00+00:00")
+            # The 07:00 run makes the previous day due; its interval [D-1, D) is local day D-1.
+            assert due_end(model, morning) == today, model.name
+            # That local day ended before the run (04:00/05:00 UTC) and before the 06:00 load.
+            local_end = datetime.fromisoformat(day).replace(tzinfo=MONTREAL).astimezone(UTC)
+            assert local_end < morning.replace(hour=6, second=0), model.name
+            # The 18:00 run has no new daily interval to compute.
+            assert due_end(model, evening) == today, model.name
+            # ...and the day in progress is never due before it ends.
+            assert due_end(model, morning - timedelta(hours=1)) == today - timedelta(days=1)
+
+
+def test_hourly_models_pick_up_each_load_at_the_next_run(models):
+    hourly = [
+        model
+        for model in models
+        if model.kind.is_incremental_by_time_range and not is_local_day_model(model)
+    ]
+    assert hourly, "the project has hourly Segment models"
+    for model in hourly:
+        assert model.cron == "0 7,18 * * *", model.name
+        assert model.interval_unit.value == "hour", model.name
+        # Lookback (hours) longer than the signal's max wait: rows delivered after a model
+        # stopped waiting are still recomputed.
+        assert model.kind.lookback >= 72, model.name
+        for day in RUN_DAYS:
+            for hour in (7, 18):
+                moment = datetime.fromisoformat(f"{day} {hour:02d}:00:30+00:00")
+                assert due_end(model, moment) == moment.replace(second=0), model.name
+
+
+def test_replicas_and_archives_refresh_at_both_runs(models):
+    twice_daily = [
+        model for model in models if model.kind.is_scd_type_2 or model.kind.is_incremental_by_unique_key
+    ]
+    for model in twice_daily:
+        if model.cron == "0 7 * * *":  # a daily merge over day-grain inputs is fine too
+            continue
+        assert model.cron == "0 7,18 * * *", model.name
+    for model in [model for model in models if model.kind.is_full]:
+        assert model.cron in ("0 7,18 * * *", "0 7 * * *"), model.name
+
+
+def test_delivered_signal_waits_less_than_the_lookback(models):
+    from catwalk.project import PROJECT_ROOT
+    from catwalk.runner import _load_signal_helpers
+
+    signals = _load_signal_helpers(PROJECT_ROOT)
+    max_wait = inspect.signature(signals.delivered).parameters["max_wait_hours"].default
+    with_signal = [model for model in models if any(name == "delivered" for name, _ in model.signals)]
+    assert with_signal, "base models carry signals (delivered())"
+    for model in with_signal:
+        if model.kind.is_incremental_by_time_range:
+            lookback_hours = model.kind.lookback * (24 if model.interval_unit.value == "day" else 1)
+            assert max_wait < lookback_hours, model.name
