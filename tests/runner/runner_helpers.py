@@ -186,12 +186,17 @@ class RawFeed:
     appended; scribe.users is an identify table updated in place (latest version per user).
     """
 
+    mark = "?"
+
     def __init__(self, database: Path):
         self.database = Path(database)
         self.delivered_until = {name.split(".")[0]: None for name in RAW_DDL}
 
     def _connect(self):
         return connect_duckdb(self.database)
+
+    def _executemany(self, connection, sql, rows):
+        connection.executemany(sql, rows)
 
     def create(self) -> None:
         connection = self._connect()
@@ -221,8 +226,8 @@ class RawFeed:
                     visible = list(latest.values())
                 connection.execute(f"DELETE FROM {name}")
                 if visible:
-                    marks = ", ".join("?" for _ in visible[0])
-                    connection.executemany(f"INSERT INTO {name} VALUES ({marks})", visible)
+                    marks = ", ".join(self.mark for _ in visible[0])
+                    self._executemany(connection, f"INSERT INTO {name} VALUES ({marks})", visible)
         finally:
             connection.close()
 
@@ -230,10 +235,49 @@ class RawFeed:
         """Add one row straight into a raw table (a manual backfill)."""
         connection = self._connect()
         try:
-            marks = ", ".join("?" for _ in row)
+            marks = ", ".join(self.mark for _ in row)
             connection.execute(f"INSERT INTO {name} VALUES ({marks})", row)
         finally:
             connection.close()
+
+
+class PostgresFeed(RawFeed):
+    """The same loaders writing into a Postgres database (settings dict of `pg_database`)."""
+
+    mark = "%s"
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.delivered_until = {name.split(".")[0]: None for name in RAW_DDL}
+
+    def _connect(self):
+        from catwalk.project import connect_postgres
+
+        connection = connect_postgres(self.settings)
+        connection.autocommit = True
+        return _PostgresConnection(connection)
+
+    def _executemany(self, connection, sql, rows):
+        connection.executemany(sql, rows)
+
+
+class _PostgresConnection:
+    """DuckDB-like execute/executemany/close over a psycopg2 connection."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def execute(self, sql, parameters=None):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, parameters)
+            return cursor.fetchall() if cursor.description else None
+
+    def executemany(self, sql, rows):
+        with self.connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+    def close(self):
+        self.connection.close()
 
 
 def connect_duckdb(path: Path):

@@ -1,0 +1,67 @@
+"""The runner on the postgres gateway: advisory lock, signal queries and run log on Postgres."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from catwalk.runner import EXIT_LATE, EXIT_OK
+from runner_helpers import PostgresFeed, build_project, ts
+
+
+@pytest.mark.postgres
+def test_runner_on_postgres_waits_for_a_late_loader_and_catches_up(pg_database, tmp_path, monkeypatch):
+    import time_machine
+
+    from catwalk.project import connect_postgres, open_context
+    from catwalk.runner import run
+
+    monkeypatch.setenv("CATWALK_START", "2026-11-01")
+    monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "unused.duckdb"))
+    project = build_project(tmp_path / "project")
+    feed = PostgresFeed(pg_database)
+    feed.create()
+    feed.load("2026-11-02 06:00")
+    with time_machine.travel(ts("2026-11-02 07:00"), tick=False):
+        context = open_context("postgres", project)
+        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+        context.close()
+
+    def run_at(moment: str) -> tuple[int, str]:
+        out = io.StringIO()
+        with time_machine.travel(ts(moment), tick=False):
+            code = run("postgres", "prod", paths=project, out=out)
+        return code, out.getvalue()
+
+    feed.load("2026-11-02 17:00", skip=("messaging",))
+    code, output = run_at("2026-11-02 18:00")
+    assert code == EXIT_LATE, output
+    assert "late source messaging.posts (received_at)" in output
+
+    feed.load("2026-11-03 06:00")
+    code, output = run_at("2026-11-03 07:00")
+    assert code == EXIT_OK, output
+
+    connection = connect_postgres(pg_database)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT status FROM meta.run_log WHERE model IS NULL ORDER BY started_at"
+            )
+            assert [row[0] for row in cursor.fetchall()] == ["late", "success"]
+            cursor.execute(
+                "SELECT interval_end, rows_written FROM meta.run_log"
+                " WHERE model = 'analytics.messaging_posts' AND status = 'success'"
+                " ORDER BY started_at"
+            )
+            ends = cursor.fetchall()
+            assert [end for end, _ in ends] == [ts("2026-11-02 05:00"), ts("2026-11-03 05:00")]
+            assert all(rows is not None and rows > 0 for _, rows in ends)  # Postgres reports rows
+            cursor.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT post_id) FROM analytics.messaging_posts"
+            )
+            total, distinct = cursor.fetchone()
+            assert total == distinct > 0
+    finally:
+        connection.close()
