@@ -1,0 +1,12 @@
+AUDIT (
+    name assert_videos_paired_within_90_minutes,
+    blocking TRUE
+);
+
+/* Every completed video ends at or after its start and within 90 minutes (domain.md 6.9). */
+SELECT
+    video_id
+    , video_length
+FROM @this_model
+WHERE
+    video_length < 0 OR video_length > 90
