@@ -12,17 +12,22 @@ One run =
      the exit code.
 
 Exit codes (most severe wins):
-  0   success: every due interval ran
+  0   success: every due interval ran, except the hours after the last load (normal lag)
   1   failure: a model or a blocking audit failed, or the scheduler raised
   2   catwalk error before the run (project does not load, warehouse unreachable)
-  3   late sources: the run succeeded but intervals wait for a source not yet delivered
+  3   late source: the run succeeded, but a source read by a signalled model was last delivered
+      more than CATWALK_LATE_AFTER_HOURS (default 8) hours before the run; its dependants wait
   4   janitor failure: the run succeeded but cleaning expired environments/tables failed
   75  lock held: another run is in progress; nothing was done (EX_TEMPFAIL)
+
+Every run prints one summary line (plus one line per late source and per error). The webhook in
+$CATWALK_ALERT_WEBHOOK receives a JSON summary when the exit code is 1, 2 or 4.
 
 Run log `meta.run_log`, one row per evaluated batch (`model` set) plus one row per run
 (`model` null): run_id, environment, model, interval_start, interval_end, started_at, ended_at,
 rows_written, status, error. Batch statuses: success, failed (error holds the message), waiting
-(intervals held back by a late source; interval = what waits), skipped (upstream failed). Run
+(due intervals not computed yet because a source, or an upstream model, has not delivered past
+them; interval = the range that waits), skipped (an upstream model failed). Run
 statuses: running, success, failed, late, janitor_failed, nothing_to_do, killed (a run that died
 without finishing, found by the next run).
 """
@@ -192,7 +197,6 @@ class RunLogConsole:
                 self.skipped: t.Set[str] = set()
                 self.warnings: t.List[str] = []
                 self.errors: t.List[str] = []
-                self.signal_waits: t.Dict[str, t.Any] = {}
                 self._starts: t.Dict[t.Tuple[str, int], datetime] = {}
 
             def start_snapshot_evaluation_progress(
@@ -230,20 +234,6 @@ class RunLogConsole:
                 }
                 self.evaluated.append(record)
                 self.run_log.insert(**record)
-
-            def update_signal_progress(
-                self,
-                snapshot: t.Any,
-                signal_name: str,
-                signal_idx: int,
-                total_signals: int,
-                ready_intervals: t.Any,
-                check_intervals: t.Any,
-                duration: float,
-            ) -> None:
-                waiting = subtract_intervals(list(check_intervals), list(ready_intervals))
-                if waiting:
-                    self.signal_waits[snapshot.name] = (snapshot, waiting)
 
             def log_skipped_models(self, snapshot_names: t.Set[str]) -> None:
                 self.skipped |= set(snapshot_names)
@@ -324,24 +314,6 @@ def _load_signal_helpers(project: Path) -> t.Any:
         return module
     finally:
         signal.set_registry(saved)
-
-
-def subtract_intervals(
-    intervals: t.List[t.Tuple[int, int]], removed: t.List[t.Tuple[int, int]]
-) -> t.List[t.Tuple[int, int]]:
-    """The parts of `intervals` not covered by `removed` (half-open [start, end) pairs)."""
-    result = []
-    for start, end in intervals:
-        cursor = start
-        for removed_start, removed_end in sorted(removed):
-            if removed_end <= cursor or removed_start >= end:
-                continue
-            if removed_start > cursor:
-                result.append((cursor, removed_start))
-            cursor = max(cursor, removed_end)
-        if cursor < end:
-            result.append((cursor, end))
-    return result
 
 
 def waiting_intervals(snapshots: t.Iterable[t.Any], execution_time: t.Any) -> t.Dict[str, t.Any]:
@@ -474,6 +446,23 @@ def run(
         return EXIT_LOCKED
     try:
         return _locked_run(gateway, environment, project, execution_time, out)
+    except CatwalkError as error:  # the run could not start: alert, then let the CLI print it
+        webhook = os.environ.get(WEBHOOK_ENV)
+        if webhook:
+            problem = post_webhook(
+                webhook,
+                {
+                    "environment": environment,
+                    "gateway": gateway,
+                    "status": "error",
+                    "exit_code": error.exit_code,
+                    "summary": f"catwalk run {environment}@{gateway}: could not run",
+                    "errors": [str(error)],
+                },
+            )
+            if problem:
+                print(f"catwalk run: alert webhook failed: {problem}", file=sys.stderr)
+        raise
     finally:
         lock.release()
 

@@ -238,3 +238,16 @@ def test_postgres_advisory_lock_is_exclusive_and_released_when_the_holder_dies(p
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_a_run_that_cannot_start_alerts_and_raises_a_one_line_error(warehouse, webhook):
+    from catwalk.project import CatwalkError
+
+    prepared(warehouse)
+    (warehouse.project / "models/meta/runner/broken.sql").write_text(
+        "MODEL (name analytics.runner_broken, kind FULL); SELECT FROM WHERE"
+    )
+    with pytest.raises(CatwalkError) as error:
+        warehouse.run("2026-11-02 18:00")
+    assert "does not load" in str(error.value)
+    assert [(alert["status"], alert["exit_code"]) for alert in webhook] == [("error", 2)]
