@@ -29,6 +29,7 @@ MASK = "***"
 SAMPLE_ROWS = 3
 MAX_CELL = 40
 DOWNSTREAM_LISTED = 25
+MAX_DIFF_LINES = 150  # per model in markdown (the JSON keeps the whole diff)
 
 CATEGORY_LABELS = {
     "BREAKING": "breaking",
@@ -119,12 +120,12 @@ def _report(context, env_name: str, against_name: str, gateway: str) -> dict[str
     plan = _build_plan(context, env_name, against_name, against_env)
 
     structure = _plan_structure(context, plan)
+    backfill_models = structure.pop("_backfill_models")
     report.update(structure)
-
     report["backfill"] = {
         "start": _ts(plan.start),
         "end": _ts(plan.end),
-        "models": structure.pop("_backfill_models"),
+        "models": backfill_models,
     }
     report["summary"] = _summary(report, plan_requires_backfill=plan.requires_backfill)
 
@@ -169,7 +170,15 @@ def _build_plan(context, env_name: str, against_name: str, against_env):
             categorizer_config=CategorizerConfig.all_full(),
         ).build()
     except SQLMeshError as error:
-        raise CatwalkError(f"cannot build the plan for {env_name!r}: {_one_line(error)}") from None
+        hint = ""
+        if "destructive change" in str(error):
+            hint = (
+                " (a forward-only model such as an SCD2 archive would lose or retype a column in "
+                "prod; keep the column, or allow it deliberately with on_destructive_change)"
+            )
+        raise CatwalkError(
+            f"cannot build the plan for {env_name!r}: {_one_line(error)}{hint}"
+        ) from None
 
 
 def _empty_sections() -> dict[str, t.Any]:
@@ -472,6 +481,11 @@ def _add_data_diffs(context, report: dict[str, t.Any], against_name: str, env_na
         if entry["category"] == "metadata only":
             continue
         entry["data_diff"] = _data_diff(context, entry["name"], against_name, env_name)
+        if entry["category"] == "forward-only" and not entry["data_diff"].get("error"):
+            entry["data_diff"]["note"] = (
+                f"`{env_name}` holds a preview built from the current source only: history that "
+                f"exists only in `{against_name}` shows as rows only in `{against_name}`"
+            )
     for entry in report["added"]:
         entry["data_diff"] = _row_count(context, entry["name"], env_name)
 
@@ -491,9 +505,14 @@ def _data_diff(context, name: str, against_name: str, env_name: str) -> dict[str
         )
     except Exception as error:
         return {"error": _one_line(error)}
-    if not diffs:
-        return {"error": None, "identical_table": True}
-    table_diff = diffs[0]
+    if diffs:
+        table_diff = diffs[0]
+    else:
+        # SQLMesh skips models whose version did not change (forward-only kinds such as SCD2): the
+        # dev view then points at a preview table, so compare the two views directly.
+        table_diff = _view_diff(context, model, against_name, env_name)
+        if table_diff is None:
+            return {"error": None, "identical_table": True}
     try:
         row_diff = table_diff.row_diff()
     except Exception as error:
@@ -526,6 +545,29 @@ def _data_diff(context, name: str, against_name: str, env_name: str) -> dict[str
         "sample_only_in_env": _sample(row_diff.t_sample, pii),
         "sample_differing": _sample(row_diff.joined_sample, pii),
     }
+
+
+def _view_diff(context, model, against_name: str, env_name: str):
+    views = []
+    for name in (against_name, env_name):
+        environment = context.state_reader.get_environment(name)
+        snapshot = next(
+            (s for s in (environment.snapshots if environment else []) if s.name == model.fqn), None
+        )
+        if snapshot is None:
+            return None
+        views.append((snapshot, environment))
+    (source, source_env), (target, target_env) = views
+    if source.snapshot_id == target.snapshot_id:
+        return None
+    dialect = context.engine_adapter.dialect
+    return context.table_diff(
+        source=source.qualified_view_name.for_environment(source_env.naming_info, dialect),
+        target=target.qualified_view_name.for_environment(target_env.naming_info, dialect),
+        on=_grain_names(model),
+        show=False,
+        limit=SAMPLE_ROWS,
+    )[0]
 
 
 def _row_count(context, name: str, env_name: str) -> dict[str, t.Any]:
@@ -759,11 +801,15 @@ def _render_direct(entry: dict[str, t.Any], env: str, against: str) -> list[str]
     else:
         lines += ["*Downstream:* none.", ""]
     if entry["sql_diff"]:
+        diff_lines = entry["sql_diff"].splitlines()
+        if len(diff_lines) > MAX_DIFF_LINES:
+            hidden = len(diff_lines) - MAX_DIFF_LINES
+            diff_lines = diff_lines[:MAX_DIFF_LINES] + [f"... ({hidden} more lines)"]
         lines += [
             "<details><summary>SQL diff</summary>",
             "",
             "```diff",
-            entry["sql_diff"].rstrip("\n"),
+            *diff_lines,
             "```",
             "",
             "</details>",
@@ -790,6 +836,8 @@ def _render_data_diff(diff: dict[str, t.Any] | None, env: str, against: str) -> 
         f"| {diff['fully_matching_rows']} | {diff['only_in_against']} | {diff['only_in_env']} |",
         "",
     ]
+    if diff.get("note"):
+        lines += [f"Note: {diff['note']}.", ""]
     if diff["columns_added"] or diff["columns_removed"] or diff["columns_retyped"]:
         parts = (
             [f"new column `{c}` ({d}) only in `{env}`" for c, d in diff["columns_added"]]

@@ -280,7 +280,9 @@ class Workspace:
 def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
     project, database = review_prod
     copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".cache", "logs"))
+    # Keep SQLMesh's .cache: without it SQLMesh 0.236.4 deserialises the prod SCD2 snapshot with
+    # TIMESTAMPNTZ valid_from/valid_to and refuses any archive change as destructive (see report).
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("logs"))
     db_copy = tmp_path / database.name  # same file stem: the catalog name is the stem
     shutil.copyfile(database, db_copy)
     monkeypatch.setenv("CATWALK_DUCKDB", str(db_copy))
@@ -482,3 +484,76 @@ def test_project_that_does_not_load_is_a_one_line_error(workspace):
 def test_review_refuses_to_plan_into_prod(workspace):
     with pytest.raises(CatwalkError, match="never into 'prod'"):
         workspace.report(env="prod")
+
+
+# ------------------------------------------------------------------------------------------------
+# the other categories: metadata only, forward-only (SCD2 archive), and an added model
+
+
+def test_metadata_only_change_and_added_model(workspace):
+    workspace.edit("tableau_test_mart", "Test fixture of the review tests", "Fixture of the review tests")
+    added = workspace.project / "models" / "table" / "review_test_added.sql"
+    added.parent.mkdir(parents=True, exist_ok=True)
+    added.write_text(
+        "MODEL (name analytics.review_test_added, kind FULL, grain user_id, tags (table, pii),\n"
+        "  audits (not_null(columns := (user_id))), description 'Fixture: users and emails.');\n"
+        "SELECT user_id::TEXT AS user_id /* User */, email::TEXT AS email /* [PII] Email */\n"
+        "FROM analytics.scribe_users\n"
+    )
+    users = workspace.query("SELECT COUNT(*) FROM analytics.scribe_users")
+    report = workspace.report()
+
+    entry = _direct(report, "analytics.tableau_test_mart")
+    assert entry["category"] == "metadata only" and entry["data_diff"] is None
+    assert not entry["rebuilt"] and "nothing is rebuilt" in entry["reason"]
+    assert [m["name"] for m in report["added"]] == ["analytics.review_test_added"]
+    assert report["added"][0]["data_diff"] == {"error": None, "env_rows": users}
+    assert [m["name"] for m in report["backfill"]["models"]] == ["analytics.review_test_added"]
+    assert report["summary"].endswith("backfill needed: 1 full refresh")
+    audited = {(a["model"], a["audit"]) for a in report["audits"]}
+    assert ("analytics.tableau_test_mart", "unique_values") in audited  # re-run on the mart
+    assert ("analytics.review_test_added", "not_null") in audited
+    markdown = render_markdown(report)
+    assert "#### `analytics.tableau_test_mart` — metadata only — **Tableau mart**" in markdown
+    assert f"- `analytics.review_test_added` (FULL) · {users} rows in `{ENV}`" in markdown
+
+
+def test_archive_change_is_forward_only_and_diffed_against_its_preview(workspace):
+    workspace.edit(
+        "review_test_users_archived",
+        "    , received_at::TIMESTAMPTZ AS received_at /* Last load */",
+        "    , received_at::TIMESTAMPTZ AS received_at /* Last load */\n"
+        "    , UPPER(status)::TEXT AS status_upper /* Status, upper case */",
+    )
+    report = workspace.report()
+
+    entry = _direct(report, "archive.review_test_users_archived")
+    assert entry["category"] == "forward-only" and entry["is_archive"]
+    assert "prod keeps its table and history" in entry["reason"]
+    diff = entry["data_diff"]
+    assert diff["columns_added"] == [["status_upper", "TEXT"]]
+    assert diff["on"] == ["user_id", "valid_from"] and diff["env_rows"] > 0
+    assert report["backfill"]["models"][0]["preview"] is True
+    markdown = render_markdown(report)
+    assert "(preview, not reused in prod)" in markdown
+    assert "⚠️ **Archives affected:** `archive.review_test_users_archived`" in markdown
+
+
+def test_dropping_an_archive_column_is_refused_with_a_one_line_error(workspace):
+    workspace.edit("review_test_users_archived", "    , status::TEXT AS status /* Status */\n", "")
+    with pytest.raises(CatwalkError, match="destructive change to a forward-only model") as error:
+        workspace.report()
+    assert "\n" not in str(error.value) and "on_destructive_change" in str(error.value)
+
+
+def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, monkeypatch, capsys):
+    import catwalk.project
+    from catwalk.cli import main
+
+    project, _ = review_prod
+    monkeypatch.setattr(catwalk.project, "PROJECT_ROOT", project)
+    monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "empty.duckdb"))  # no prod in there
+    assert main(["review", ENV]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("catwalk: error: environment 'prod' does not exist")
+    assert err.count("\n") == 1 and "Traceback" not in err
