@@ -50,11 +50,13 @@ DAY = 24 * HOUR
 SCALES = {
     # days: default history; orgs: organizations (incl. the 11 hard-coded ones); employees: contract
     # holders over all orgs; episodes: mean new episodes per weekday; staff: shifts per block.
+    # tiny keeps demo's staffing so active hours, hence hourly rates from the finance seed
+    # (calibrated on demo: CC ~40, NC ~75, NP ~100 $/h), stay in range at both scales.
     "tiny": dict(days=14, orgs=18, employees=220, episodes=13,
-                 staff=dict(nc=2, cc=1, np=1, gp=1, psy=1, nutr=1), sf_users=4),
+                 staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=4),
     "demo": dict(days=42, orgs=60, employees=4000, episodes=75,
                  staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=8),
-    "bench": dict(days=365, orgs=400, employees=60000, episodes=760,
+    "bench": dict(days=365, orgs=400, employees=60000, episodes=840,
                   staff=dict(nc=10, cc=5, np=4, gp=5, psy=2, nutr=1), sf_users=15),
 }
 
@@ -786,7 +788,7 @@ class _Builder:
         n = len(pr)
         wiw_id = 7000 + np.arange(n)
         code = pr.uid.astype(str).to_numpy().astype(object)
-        code[::25] = ""  # a few WIW users lack their employee code
+        code[(pr.role == "other").to_numpy()] = ""  # a few WIW users (not CC/NC) lack their code
         self.wiw_of = dict(zip(pr.uid, wiw_id))
         wusers = pd.DataFrame(dict(
             id=np.r_[wiw_id, [7900, 7901]], employee_code=np.r_[code, ["", None]],
@@ -1007,7 +1009,7 @@ class _Builder:
         day_info = _opening(days, reduced)
         open_h = day_info["open"][ep_day - first_day]
         close_h = day_info["close"][ep_day - first_day]
-        in_hours = rng.random(n) < 0.78
+        in_hours = rng.random(n) < 0.84
         tod_in = open_h * HOUR + (rng.beta(1.6, 2.2, n) * ((close_h - open_h) * HOUR - 20 * MIN))
         evening = rng.random(n) < 0.6
         tod_out = np.where(evening, close_h * HOUR + rng.random(n) * ((24 - close_h) * HOUR - MIN),
@@ -1301,6 +1303,7 @@ class _Builder:
                mention=np.where(rng.random(npost) < 0.02, "@channel", None).astype(object),
                next_appointment=next_apt.astype(object), mm_user_id=P["user"])
         care = np.flatnonzero(P["user_type"] == "physician")
+        self.episode_index = (t0, episode_id, subject)
         self._pages(rng, P["t"][care], P["user"][care], P["ep"][care],
                     dict(zip(episode_id, subject)), v_t[vm], v_user[vm], episode_id[vm],
                     subject[vm])
@@ -1438,20 +1441,32 @@ class _Builder:
         prop = np.where(rng.random(k) < 0.5, ep_s, None)
         vpath = np.char.add(np.char.add(np.char.add("/consult/", v_subject.astype(str)), "/"),
                             v_ep.astype(str))
-        # filler activity during VCP shifts: dashboard and chat-list views every few minutes
+        # filler activity during VCP shifts: a page view every ~3 minutes, mostly reading the
+        # chats of recent episodes (so active time is attributed to episodes), else the dashboard
         sf = self.shifts_frame[self.shifts_frame.vcp & (self.shifts_frame.start < self.world_end)]
         length = (sf.end - sf.start).to_numpy()
-        n_f = np.maximum((length / (3.5 * MIN)).astype(np.int64), 1)
+        n_f = np.maximum((length / (3 * MIN)).astype(np.int64), 1)
         gf, jf = group_rank(n_f)
-        f_t = sf.start.to_numpy()[gf] + jf * (length[gf] // n_f[gf]) + rng.integers(0, 90 * SEC, len(gf))
+        f_t = sf.start.to_numpy()[gf] + jf * (length[gf] // n_f[gf]) + rng.integers(0, 60 * SEC, len(gf))
         f_user = sf.user.to_numpy()[gf]
-        f_path = choice(rng, ["/dashboard", "/", "/episodes", "/reminders", "/settings"],
-                        [6, 2, 3, 1, 0.2], len(gf))
+        nf = len(gf)
+        ep_t0, ep_ids, ep_subj = self.episode_index
+        recent = np.searchsorted(ep_t0, f_t) - 1 - rng.integers(0, 12, nf)
+        on_episode = (recent >= 0) & (rng.random(nf) < 0.85)
+        recent = np.clip(recent, 0, max(len(ep_ids) - 1, 0))
+        f_ep = ep_ids[recent].astype(str)
+        f_sub = ep_subj[recent].astype(str)
+        f_shape = rng.choice(2, size=nf, p=[0.75, 0.25])
+        f_chat = np.where(f_shape == 0,
+                          np.char.add(np.char.add(np.char.add("/chat/", f_sub), "/"), f_ep),
+                          np.char.add(np.char.add(np.char.add("/chat/", f_sub), "?channelId="), f_ep))
+        f_path = np.where(on_episode, f_chat.astype(object), choice(
+            rng, ["/dashboard", "/", "/episodes", "/reminders", "/settings"], [6, 2, 3, 1, 0.2], nf))
         t_all = np.r_[page_t, v_t - 20 * SEC, f_t]
         keep = t_all < self.world_end
         paths = np.r_[path.astype(object), vpath.astype(object), f_path][keep]
         ev.add("careplatform.pages", t_all[keep], np.r_[post_user, v_user, f_user][keep],
-               path=paths, episode_id=np.r_[prop, v_ep.astype(str), np.full(len(gf), None)][keep]
+               path=paths, episode_id=np.r_[prop, v_ep.astype(str), np.full(nf, None)][keep]
                .astype(object), title=np.full(keep.sum(), "Care Platform", dtype=object),
                url=np.char.add("https://careplatform.dialogue.co", paths.astype(str)).astype(object))
 
