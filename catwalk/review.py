@@ -77,8 +77,13 @@ def build_report(
     """Everything the report shows, as plain JSON-serialisable data."""
     from sqlmesh.core.environment import Environment
 
-    env_name = Environment.sanitize_name(env)
-    against_name = Environment.sanitize_name(against)
+    try:
+        env_name = Environment.sanitize_name(env)
+        against_name = Environment.sanitize_name(against)
+    except Exception as error:
+        raise CatwalkError(f"invalid environment name: {_one_line(error)}") from None
+    if not env_name:
+        raise CatwalkError("the environment name is empty; pass a dev environment such as pr_123")
     if env_name == "prod" or env_name == against_name:
         raise CatwalkError(
             f"review plans into a dev environment and never into {env_name!r}; "
@@ -93,7 +98,12 @@ def build_report(
 
 
 def _report(context, env_name: str, against_name: str, gateway: str) -> dict[str, t.Any]:
-    against_env = context.state_reader.get_environment(against_name)
+    try:
+        against_env = context.state_reader.get_environment(against_name)
+    except Exception as error:  # unreachable warehouse, missing state tables, wrong credentials
+        raise CatwalkError(
+            f"cannot read the SQLMesh state on gateway {gateway!r}: {_one_line(error)}"
+        ) from None
     if against_env is None or against_env.expired:
         raise CatwalkError(
             f"environment {against_name!r} does not exist on gateway {gateway!r} "

@@ -557,3 +557,110 @@ def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, mo
     err = capsys.readouterr().err
     assert err.startswith("catwalk: error: environment 'prod' does not exist")
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_unreachable_warehouse_is_a_one_line_error(review_prod, monkeypatch):
+    project, _ = review_prod
+    monkeypatch.setenv("CATWALK_PG_HOST", "127.0.0.1")
+    monkeypatch.setenv("CATWALK_PG_PORT", "1")  # nothing listens there
+    with pytest.raises(CatwalkError, match="cannot read the SQLMesh state on gateway 'postgres'") as error:
+        build_report(ENV, gateway="postgres", paths=project)
+    assert "\n" not in str(error.value)
+
+
+# ------------------------------------------------------------------------------------------------
+# Postgres (the prod engine): the same review, table diff and masking through the postgres gateway
+
+
+def _postgres_raw(settings: dict) -> None:
+    import psycopg2
+    import yaml
+
+    declared = yaml.safe_load((PROJECT_ROOT / "external_models.yaml").read_text())
+    connection = psycopg2.connect(**settings)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        for table in declared:
+            if table["name"] not in ("scribe.users", "messaging.posts"):
+                continue
+            schema, name = table["name"].split(".")
+            columns = ", ".join(
+                f'"{c}" {"DOUBLE PRECISION" if t == "DOUBLE" else t}' for c, t in table["columns"].items()
+            )
+            cursor.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            cursor.execute(f'CREATE TABLE {schema}."{name}" ({columns})')
+        for user_id, email, first, last, language, status in USERS:
+            cursor.execute(
+                "INSERT INTO scribe.users (id, email, first_name, last_name, gender, language, status,"
+                " age, created_at, received_at) VALUES (%s, %s, %s, %s, 'F', %s, %s, 40,"
+                " '2026-03-01 10:00:00+00', '2026-03-01 11:00:00+00')",
+                (user_id, email, first, last, language, status),
+            )
+        for number, (post_id, channel, user_id, user_type, timestamp) in enumerate(POSTS):
+            cursor.execute(
+                "INSERT INTO messaging.posts (id, post_id, channel_id, user_id, user_type,"
+                ' "timestamp", received_at, message_length) VALUES (%s, %s, %s, %s, %s, %s,'
+                " %s::TIMESTAMPTZ + INTERVAL '1 hour', 10)",
+                (f"e{number}", post_id, channel, user_id, user_type, timestamp, timestamp),
+            )
+    connection.close()
+
+
+def _postgres_prod_contents(settings: dict) -> dict:
+    import psycopg2
+
+    connection = psycopg2.connect(**settings)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables"
+                " WHERE table_schema IN ('analytics', 'archive') ORDER BY 1, 2"
+            )
+            contents = {}
+            for schema, name in cursor.fetchall():
+                cursor.execute(f'SELECT * FROM {schema}."{name}"')
+                contents[f"{schema}.{name}"] = sorted(map(repr, cursor.fetchall()))
+            cursor.execute("SELECT plan_id FROM sqlmesh._environments WHERE name = 'prod'")
+            contents["prod plan"] = cursor.fetchall()
+    finally:
+        connection.close()
+    return contents
+
+
+@pytest.mark.postgres
+def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path, monkeypatch, tiny_window):
+    import time_machine
+
+    project = tmp_path / "project"
+    shutil.copytree(review_prod[0], project, ignore=shutil.ignore_patterns("logs", ".cache"))
+    for folder in ("tableau", "archive", "transform"):  # keep the two base models and the seed
+        shutil.rmtree(project / "models" / folder, ignore_errors=True)
+    (project / "tests" / "test_tableau_test_mart.yaml").unlink()
+    _postgres_raw(pg_database)
+    monkeypatch.setenv("CATWALK_START", tiny_window.start)
+    with time_machine.travel(tiny_window.now, tick=False):
+        context = open_context("postgres", project)
+        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+        context.close()
+    before = _postgres_prod_contents(pg_database)
+
+    path = next(project.joinpath("models").rglob("scribe_users.sql"))
+    text = path.read_text()
+    path.write_text(
+        text.replace(
+            "        NOT id IS NULL\n",
+            "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+            1,
+        )
+    )
+    with time_machine.travel(tiny_window.now, tick=False):
+        report = build_report(ENV, gateway="postgres", paths=project)
+
+    entry = _direct(report, "analytics.scribe_users")
+    assert entry["category"] == "breaking"
+    diff = entry["data_diff"]
+    assert (diff["against_rows"], diff["env_rows"], diff["only_in_against"]) == (4, 3, 1)
+    row = dict(zip(diff["sample_only_in_against"]["columns"], diff["sample_only_in_against"]["rows"][0]))
+    assert row["user_id"] == "u1" and row["email"] == "***"
+    assert "ada@example.com" not in render_markdown(report)
+    assert _postgres_prod_contents(pg_database) == before
