@@ -10,6 +10,7 @@ from catwalk.runner import EXIT_LATE, EXIT_OK
 from runner_helpers import PostgresFeed, build_project, ts
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_runner_on_postgres_waits_for_a_late_loader_and_catches_up(pg_database, tmp_path, monkeypatch):
     import time_machine

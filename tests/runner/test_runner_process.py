@@ -47,6 +47,7 @@ def wait_for(path, process, seconds: float = 120.0) -> None:
         time.sleep(0.1)
 
 
+@pytest.mark.slow
 def test_sigkill_mid_run_then_next_run_completes_like_an_uninterrupted_one(
     warehouse, tmp_path, monkeypatch
 ):
@@ -73,6 +74,7 @@ def test_sigkill_mid_run_then_next_run_completes_like_an_uninterrupted_one(
     assert tables(warehouse) == tables(reference)
 
 
+@pytest.mark.slow
 def test_two_runners_started_together_exactly_one_runs(warehouse):
     prepared(warehouse)
     first = warehouse.spawn("2026-11-02 18:00", pause_after_first_batch=3)
@@ -123,6 +125,7 @@ def webhook(monkeypatch):
     server.server_close()
 
 
+@pytest.mark.slow
 def test_failed_model_exits_1_logs_the_error_and_posts_the_webhook(warehouse, webhook):
     prepared(warehouse)
     # The loader drops a column a base model reads: messaging_posts cannot be computed.
@@ -151,6 +154,7 @@ def test_failed_model_exits_1_logs_the_error_and_posts_the_webhook(warehouse, we
     assert any("mention" in error for error in alert["errors"])
 
 
+@pytest.mark.slow
 def test_success_posts_no_webhook_and_janitor_failure_keeps_the_run(warehouse, webhook, monkeypatch):
     from sqlmesh.core.context import GenericContext
 
@@ -240,6 +244,7 @@ def test_postgres_advisory_lock_is_exclusive_and_released_when_the_holder_dies(p
             time.sleep(0.2)
 
 
+@pytest.mark.slow
 def test_a_run_that_cannot_start_alerts_and_raises_a_one_line_error(warehouse, webhook):
     from catwalk.project import CatwalkError
 

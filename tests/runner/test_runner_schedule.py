@@ -14,6 +14,8 @@ import pytest
 from catwalk.runner import EXIT_LATE, EXIT_OK
 from runner_helpers import COMPARED, UNIVERSE, Warehouse, ts
 
+pytestmark = pytest.mark.slow  # end-to-end: several plans and runs each
+
 # (load time, run time) for three days of twice-daily runs after the first deploy at 11-02 07:00.
 SCHEDULE = [
     ("2026-11-02 17:00", "2026-11-02 18:00"),
