@@ -84,7 +84,7 @@ WITH schedule AS (
     LEFT JOIN schedule
         ON calendar.iso_day_of_week = schedule.iso_day_of_week
         AND calendar.date_day >= schedule.valid_from
-        AND calendar.date_day < schedule.valid_to
+        AND (schedule.valid_to IS NULL OR calendar.date_day < schedule.valid_to)
     LEFT JOIN reduced_hours_days
         ON calendar.date_day = reduced_hours_days.date_day
     LEFT JOIN closed_days
