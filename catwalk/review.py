@@ -184,7 +184,8 @@ def _build_plan(context, env_name: str, against_name: str, against_env):
         if "destructive change" in str(error):
             hint = (
                 " (a forward-only model such as an SCD2 archive would lose or retype a column in "
-                "prod; keep the column, or allow it deliberately with on_destructive_change)"
+                "prod; keep the column, or allow it deliberately with on_destructive_change; an "
+                "SCD2 kind without an explicit `time_data_type TIMESTAMP` hits this on any change)"
             )
         raise CatwalkError(
             f"cannot build the plan for {env_name!r}: {_one_line(error)}{hint}"

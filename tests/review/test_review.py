@@ -69,7 +69,9 @@ EXTRA_MODELS = {
     "archive/review_test_users_archived.sql": """
         MODEL (
             name archive.review_test_users_archived,
-            kind SCD_TYPE_2_BY_TIME (unique_key user_id, updated_at_name received_at),
+            kind SCD_TYPE_2_BY_TIME (
+                unique_key user_id, updated_at_name received_at, time_data_type TIMESTAMP
+            ),
             cron '0 7,18 * * *',
             owner analytics,
             grain (user_id, valid_from),
@@ -280,9 +282,11 @@ class Workspace:
 def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
     project, database = review_prod
     copy = tmp_path / "project"
-    # Keep SQLMesh's .cache: without it SQLMesh 0.236.4 deserialises the prod SCD2 snapshot with
-    # TIMESTAMPNTZ valid_from/valid_to and refuses any archive change as destructive (see report).
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("logs"))
+    # Without SQLMesh's .cache, like a fresh CI checkout. (The archive fixture spells out
+    # `time_data_type TIMESTAMP`: with the default, SQLMesh 0.236.4 + sqlglot 30.8 read the prod
+    # SCD2 snapshot back with TIMESTAMPNTZ valid_from/valid_to while the local model says TIMESTAMP,
+    # and refuse every archive change as destructive.)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("logs", ".cache"))
     db_copy = tmp_path / database.name  # same file stem: the catalog name is the stem
     shutil.copyfile(database, db_copy)
     monkeypatch.setenv("CATWALK_DUCKDB", str(db_copy))
