@@ -10,8 +10,12 @@ MODEL (
   grain valid_pairs,
   tags (base, seed, medops, care),
   audits (
-    unique_values(columns := (valid_pairs)),
-    not_null(columns := (valid_pairs))
+    unique_values(columns := (
+      valid_pairs
+    )),
+    not_null(columns := (
+      valid_pairs
+    ))
   ),
   description 'Reference seed data_valid_issue_type_outcome_pairs: one row per issue type x raw-style outcome pair (issue_type-outcome, e.g. opht-care_plan) that counts as fully resolved for the One Metric dashboard.',
   column_descriptions (

@@ -12,7 +12,9 @@ MODEL (
   grain issue_type,
   tags (base, seed, medops, care),
   audits (
-    unique_values(columns := (issue_type)),
+    unique_values(columns := (
+      issue_type
+    )),
     not_null(columns := (issue_type, label_en, label_fr))
   ),
   description 'Reference seed data_medops_issue_type_labels: one row per (adult) issue type code a practitioner can set on an episode, with its English and French label.',

@@ -1,0 +1,201 @@
+"""Care delivery core (posts -> chats -> episodes) on the tiny generated warehouse.
+
+Builds a slice of the project (every model tagged `care` and all their upstream models) on a copy
+of the tiny warehouse with a frozen clock, then checks the invariants of domain.md 6.3-6.6 and
+the generator's ground truth (schema catwalk_generator). The Postgres twin is marked `postgres`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catwalk.project import PROJECT_ROOT, copy_project, copy_warehouse
+
+NOW = "2026-03-16 07:30:00+00:00"
+TODAY_LOCAL = "2026-03-16"
+
+
+def copy_care_project(target: Path) -> Path:
+    """Config, seeds, macros, audits and the models tagged care plus all their upstream models."""
+    from sqlmesh import Context
+
+    copy_project(target, include_models=False)
+    full = Context(paths=str(PROJECT_ROOT), load_state=False)
+    try:
+        wanted: set[str] = set()
+        for model in full.models.values():
+            if "care" in model.tags:
+                wanted.add(model.fqn)
+                wanted |= set(full.dag.upstream(model.fqn))
+        for fqn in sorted(wanted):
+            model = full.get_model(fqn)
+            if model is None or model.kind.is_external or model._path is None:
+                continue
+            relative = Path(model._path).relative_to(PROJECT_ROOT)
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(model._path, target / relative)
+    finally:
+        full.close()
+    return target
+
+
+def rows(context, sql: str) -> list[tuple]:
+    frame = context.fetchdf(sql)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [tuple(row) for row in frame.itertuples(index=False)]
+
+
+def scalar(context, sql: str):
+    return rows(context, sql)[0][0]
+
+
+def build(project: Path, gateway: str):
+    import time_machine
+
+    from catwalk.project import open_context
+
+    with time_machine.travel(NOW, tick=False):
+        context = open_context(gateway=gateway, paths=project)
+        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+    return context
+
+
+@pytest.fixture(scope="module")
+def care_project(tmp_path_factory):
+    return copy_care_project(tmp_path_factory.mktemp("care_layer") / "project")
+
+
+@pytest.fixture(scope="module")
+def care_duckdb(tmp_path_factory, tiny_warehouse, care_project):
+    warehouse = copy_warehouse(tiny_warehouse, tmp_path_factory.mktemp("care_duckdb"))
+    saved = {key: os.environ.get(key) for key in ("CATWALK_DUCKDB", "CATWALK_START")}
+    os.environ.update({"CATWALK_DUCKDB": str(warehouse), "CATWALK_START": "2026-03-02"})
+    try:
+        context = build(care_project, "local")
+        yield context
+        context.close()
+    finally:
+        for key, value in saved.items():
+            os.environ.pop(key, None) if value is None else os.environ.__setitem__(key, value)
+
+
+def check_invariants(context) -> None:
+    # Episodes are exactly the channels with a (non-test) patient post whose subject is not a test user.
+    expected = {
+        row[0]
+        for row in rows(
+            context,
+            """
+            SELECT DISTINCT posts.episode_id
+            FROM analytics.messaging_posts_all_time AS posts
+            INNER JOIN analytics.episodes_subject AS subjects ON posts.episode_id = subjects.episode_id
+            LEFT JOIN analytics.scribe_test_users AS test_users ON subjects.episode_subject = test_users.user_id
+            WHERE posts.user_type = 'patient' AND test_users.user_id IS NULL
+            """,
+        )
+    }
+    episodes = {row[0] for row in rows(context, "SELECT episode_id FROM analytics.episodes")}
+    assert episodes, "no episode was built"
+    assert episodes == expected
+    # No post of a test user reaches the posts, hence no test user is an episode poster.
+    assert scalar(
+        context,
+        """SELECT COUNT(*) FROM analytics.messaging_posts_all_time AS posts
+           INNER JOIN analytics.scribe_test_users AS test_users ON posts.user_id = test_users.user_id""",
+    ) == 0
+    # Every episode whose first post is before today (local) has at least one chat.
+    without_chat = rows(
+        context,
+        f"""
+        SELECT episodes.episode_id
+        FROM analytics.episodes AS episodes
+        LEFT JOIN analytics.chats AS chats ON episodes.episode_id = chats.episode_id
+        WHERE (episodes.created_at AT TIME ZONE 'America/Montreal')::DATE < DATE '{TODAY_LOCAL}'
+        GROUP BY episodes.episode_id
+        HAVING COUNT(chats.chat_id) = 0
+        """,
+    )
+    assert without_chat == []
+    # Exactly one New Episode chat per episode that has chats.
+    new_episode_counts = rows(
+        context,
+        """SELECT episode_id, COUNT(CASE WHEN chat_type = 'New Episode' THEN 1 END)
+           FROM analytics.chats GROUP BY episode_id
+           HAVING COUNT(CASE WHEN chat_type = 'New Episode' THEN 1 END) <> 1""",
+    )
+    assert new_episode_counts == []
+    # First response times are never negative; and they exist.
+    assert scalar(context, "SELECT COUNT(*) FROM analytics.chats WHERE frt_care_team < 0 OR frt_nurse < 0") == 0
+    assert scalar(context, "SELECT COUNT(frt_care_team) FROM analytics.chats") > 0
+    # No chat for today (local) or later.
+    assert scalar(context, f"SELECT COUNT(*) FROM analytics.chats WHERE date_day_est >= DATE '{TODAY_LOCAL}'") == 0
+
+
+def test_care_invariants_duckdb(care_duckdb):
+    check_invariants(care_duckdb)
+
+
+def test_care_matches_generator_ground_truth(care_duckdb):
+    context = care_duckdb
+    truth = rows(
+        context,
+        """
+        SELECT
+            COUNT(*),
+            COUNT(CASE WHEN is_dependent_consult THEN 1 END)
+        FROM catwalk_generator.episodes
+        WHERE NOT is_test_user AND is_delivered_at_end
+        """,
+    )[0]
+    built = rows(
+        context,
+        "SELECT COUNT(*), COUNT(CASE WHEN is_dependent_consult THEN 1 END) FROM analytics.episodes",
+    )[0]
+    assert built == truth
+    # The subject of every episode is the one the generator drew (dependents included).
+    mismatched = rows(
+        context,
+        """
+        SELECT episodes.episode_id
+        FROM analytics.episodes AS episodes
+        INNER JOIN catwalk_generator.episodes AS truth ON episodes.episode_id = truth.episode_id
+        WHERE episodes.patient_id <> truth.subject_user_id OR episodes.user_id <> truth.patient_user_id
+        """,
+    )
+    assert mismatched == []
+    # The New Episode chat starts in opening hours exactly when the generator placed it there.
+    wrong_hours = rows(
+        context,
+        """
+        SELECT chats.episode_id
+        FROM analytics.chats AS chats
+        INNER JOIN catwalk_generator.episodes AS truth ON chats.episode_id = truth.episode_id
+        WHERE chats.chat_type = 'New Episode'
+          AND chats.first_message_created_at = truth.first_post_local
+          AND chats.is_first_message_in_opening_hours <> truth.is_first_post_in_opening_hours
+        """,
+    )
+    assert wrong_hours == []
+
+
+@pytest.mark.postgres
+def test_care_invariants_postgres(pg_database, care_project):
+    """Same invariants on Postgres (the prod engine): pg_database points CATWALK_PG_* at a fresh database."""
+    from catwalk.warehouse import generate
+
+    saved = os.environ.get("CATWALK_START")
+    os.environ["CATWALK_START"] = "2026-03-02"
+    try:
+        generate(gateway="postgres", scale="tiny", seed=42, start="2026-03-02", days=14, force=True,
+                 progress=False, write_env=False)
+        context = build(care_project, "postgres")
+        try:
+            check_invariants(context)
+        finally:
+            context.close()
+    finally:
+        os.environ.pop("CATWALK_START", None) if saved is None else os.environ.__setitem__("CATWALK_START", saved)
