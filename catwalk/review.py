@@ -220,9 +220,13 @@ def _plan_structure(context, plan) -> dict[str, t.Any]:
     for name in sorted(diff.modified_snapshots):
         new, old = diff.modified_snapshots[name]
         category = new.change_category
-        is_metadata = diff.metadata_updated(name) and not diff.indirectly_modified(name)
-        if diff.directly_modified(name) or (is_metadata and not diff.directly_modified(name)):
-            if is_metadata and not diff.directly_modified(name):
+        metadata_only = (
+            diff.metadata_updated(name)
+            and not diff.directly_modified(name)
+            and not diff.indirectly_modified(name)
+        )
+        if diff.directly_modified(name) or metadata_only:
+            if metadata_only:
                 category = SnapshotChangeCategory.METADATA
             directly.append(_direct_entry(context, diff, new, old, category, missing))
         elif diff.indirectly_modified(name):
@@ -242,9 +246,7 @@ def _plan_structure(context, plan) -> dict[str, t.Any]:
         added.append(
             {
                 "name": _display_name(snapshot),
-                "kind": snapshot.model.kind.name.value
-                if hasattr(snapshot.model.kind.name, "value")
-                else str(snapshot.model.kind.name),
+                "kind": _kind(snapshot.model),
                 "columns": _columns(snapshot.model),
                 "downstream": _downstream(context, snapshot.name),
                 "is_tableau": _is_tableau(snapshot.model),
@@ -290,7 +292,7 @@ def _direct_entry(context, diff, new, old, category, missing) -> dict[str, t.Any
         "is_tableau": _is_tableau(model),
         "is_archive": _is_archive(model),
         "rebuilt": new.name in missing,
-        "grain": list(model.grains and [g.sql() for g in _flatten_grain(model)] or []),
+        "grain": _grain_names(model),
         "data_diff": None,
     }
 
@@ -435,7 +437,8 @@ def _category_label(snapshot) -> str:
 
 
 def _apply_dev(context, plan, env_name: str, against_name: str) -> dict[str, t.Any]:
-    assert plan.is_dev and plan.environment_naming_info.name == env_name != "prod"
+    if not plan.is_dev or plan.environment_naming_info.name != env_name or env_name == against_name:
+        raise CatwalkError(f"refusing to apply a plan that is not for the dev environment {env_name!r}")
     try:
         context.apply(plan)
     except Exception as error:  # PlanError, audit failures, engine errors: reported, not raised
