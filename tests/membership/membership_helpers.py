@@ -9,8 +9,21 @@ from pathlib import Path
 from catwalk.project import PROJECT_ROOT, copy_project
 
 
+# The membership layer: the folders and table models of issue 3.
+MEMBERSHIP_FILES = (
+    "models/base/scribe/", "models/base/salesforce/", "models/base/dimension/dimension_province.sql",
+    "models/meta/organizations/", "models/archive/scribe_",
+    *(f"models/table/{name}.sql" for name in (
+        "scribe_users_detailed", "scribe_plans_detailed", "scribe_organizations_contracts",
+        "scribe_organizations_detailed", "scribe_contracts_detailed", "scribe_user_contract_detailed",
+        "salesforce_scribe_organizations_detailed", "organizations", "user_contract", "accounts",
+    )),
+)
+
+
 def copy_membership_project(target: Path, tags: tuple[str, ...] = ("membership",)) -> Path:
-    """Copy config, seeds, macros, audits and the models tagged `tags` plus all their upstream models."""
+    """Copy config, seeds, macros, audits and the membership models carrying one of `tags`, plus all
+    their upstream models."""
     from sqlmesh import Context
 
     copy_project(target, include_models=False)
@@ -18,7 +31,8 @@ def copy_membership_project(target: Path, tags: tuple[str, ...] = ("membership",
     try:
         wanted: set[str] = set()
         for model in full.models.values():
-            if set(model.tags) & set(tags):
+            path = str(Path(model._path).relative_to(PROJECT_ROOT)) if model._path else ""
+            if set(model.tags) & set(tags) and path.startswith(MEMBERSHIP_FILES):
                 wanted.add(model.fqn)
                 wanted |= set(full.dag.upstream(model.fqn))
         for fqn in sorted(wanted):
