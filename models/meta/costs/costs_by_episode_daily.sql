@@ -20,7 +20,7 @@ MODEL (
         )
         , assert_costs_by_episode_daily_accounting_equivalence
     ),
-    description 'One row per episode and Montreal local day with a staff cost: the active-time costs of Care Coordinators, Nurse Clinicians and Nurse Practitioners (costs_by_episode) full-outer-joined with the GP video costs (costs_by_video, summed over patients). gp_cost = psychology + other video costs, with no ops premium (gp_cost_ops = gp_cost); total_cost and total_cost_ops add the four roles. user_id is the episode subject. The monthly sums per role equal the finance seed (audited). FULL, rebuilt by the daily 07:00 UTC run like its parents.'
+    description 'One row per episode and Montreal local day with a staff cost: the active-time costs of Care Coordinators, Nurse Clinicians and Nurse Practitioners (costs_by_episode) full-outer-joined with the GP video costs (costs_by_video, summed over patients). gp_cost = psychology + other video costs, with no ops premium (gp_cost_ops = gp_cost); total_cost and total_cost_ops add the four roles. user_id is the episode subject, issue_type the latest issue type of the episode. The monthly sums per role equal the finance seed (audited). FULL, rebuilt by the daily 07:00 UTC run like its parents.'
 );
 
 WITH time_costs AS (
@@ -52,6 +52,11 @@ WITH time_costs AS (
         episode_id
         , episode_subject
     FROM analytics.episodes_subject
+), issue_types AS (
+    SELECT
+        episode_id
+        , issue_type
+    FROM analytics.episodes_issue_types
 ), video_costs_daily AS (
     SELECT
         episode_id
@@ -92,6 +97,7 @@ SELECT
     , joined.date_day_est::DATE AS date_day_est /* Montreal local day */
     , joined.date_month::DATE AS date_month /* First day of the month of the local day */
     , subjects.episode_subject::TEXT AS user_id /* Episode subject (patient_id) */
+    , issue_types.issue_type::TEXT AS issue_type /* Latest issue type of the episode (adult code) */
     , joined.cc_time::DOUBLE AS cc_time /* Active hours of Care Coordinators */
     , joined.nc_time::DOUBLE AS nc_time /* Active hours of Nurse Clinicians */
     , joined.np_time::DOUBLE AS np_time /* Active hours of Nurse Practitioners */
@@ -119,3 +125,5 @@ SELECT
 FROM joined
 LEFT JOIN subjects
     ON joined.episode_id = subjects.episode_id
+LEFT JOIN issue_types
+    ON joined.episode_id = issue_types.episode_id
