@@ -19,7 +19,7 @@ def _warehouse_generate(args: argparse.Namespace) -> int:
 
     generate(
         gateway=args.gateway, scale=args.scale, seed=args.seed, start=args.start, days=args.days,
-        force=args.force,
+        force=args.force, write_env=True,
     )
     return 0
 

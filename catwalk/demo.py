@@ -51,7 +51,7 @@ def demo(scale: str = "demo", seed: int = 42) -> int:
         load(gateway="local", until=now.isoformat())
     else:
         print(f"catwalk demo: generating the {scale} warehouse into {path}")
-        generate(gateway="local", scale=scale, seed=seed, force=False)
+        generate(gateway="local", scale=scale, seed=seed, force=False, write_env=True)
 
     context = open_context(gateway="local", verbose=True)
     context.plan("prod", auto_apply=True, no_prompts=True)

@@ -82,7 +82,7 @@ def write_env_start(first_day: str) -> None:
 
 
 def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=None, days=None,
-             force: bool = False, *, progress: bool = True, write_env: bool = True) -> dict:
+             force: bool = False, *, progress: bool = True, write_env: bool = False) -> dict:
     """Generate the raw warehouse; returns {'rows': {table: n}, 'start', 'end', ...}."""
     _check_gateway(gateway)
     if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
