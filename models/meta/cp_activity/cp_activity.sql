@@ -30,6 +30,7 @@ MODEL (
             time_spent >= 0
         ))
         , assert_cp_activity_is_active_rate
+        , assert_cp_activity_time_in_shift
     ),
     description 'CP activity, one row per activity event of a care-team member, with the patient (episode subject) and issue type of its episode, whether the time was active and the WIW shift covering it. is_active: the time to the user''s next event that day is under 45 minutes for video, 10 minutes for chat, 5 minutes for dashboard; the definition names no threshold for phone_call: a call is treated like a video (under 45 minutes, a synchronous consultation). The covering shift is a published shift of the same person (WIW employee code = user_id) whose [start_time, end_time] contains [activity_start, activity_end] (the earliest one when several do). Incremental by local (Montreal) day (daily run at 07:00 UTC, 3-day lookback), never today''s incomplete day.'
 );
@@ -69,8 +70,9 @@ WITH activity AS (
     FROM analytics.episodes_subject
 ), episodes_issue_types AS (
     SELECT
-        NULL::TEXT AS episode_id
-        , NULL::TEXT AS issue_type
+        episode_id
+        , issue_type
+    FROM analytics.episodes_issue_types
 ), covering_shifts AS (
     SELECT
         activity.cp_activity_id

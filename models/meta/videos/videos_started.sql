@@ -13,6 +13,21 @@ MODEL (
             columns := (event_id, "timestamp", timestamp_est, date_day, date_day_est, activity, main_specialization)
         )
         , assert_videos_unique_patient
+        , accepted_values(
+            "column" := main_specialization,
+            is_in := (
+                'N/A'
+                , 'Nurse Clinician'
+                , 'Family Physician'
+                , 'Care Coordinator'
+                , 'Physiotherapist'
+                , 'Nurse Practitioner'
+                , 'Psychologist'
+                , 'Nutritionist'
+                , 'Psychotherapist'
+                , 'Work & Life Coach'
+            )
+        )
     ),
     description 'One row per video start, unified across the four video-tracking eras: before 2017-11-01 the patient app''s video_session_connect_success (patient known, no episode or practitioner); 2017-11-01 to 2018-04-10 the Care Platform''s cp_video_session_remote_connected; 2018-04-10 to 2019-05-10 18:21:55 UTC video_patient_stream_created; after that video_call_start_call. Enriched with the practitioner''s specialization and name (N/A when not a practitioner) and the episode''s issue type; videos whose patient is a test user are excluded. Differs from the original: the patient is the event''s patient property when sent, else the episode subject (the original left it null in the current era, which made every current video patient-less). FULL, refreshed by the 07:00 and 18:00 UTC runs: low volume, and subject and issue type are per-episode features that change after the video.'
 );
@@ -69,8 +84,9 @@ WITH patientapp_connects AS (
     FROM analytics.episodes_subject
 ), episodes_issue_types AS (
     SELECT
-        NULL::TEXT AS episode_id
-        , NULL::TEXT AS issue_type
+        episode_id
+        , issue_type
+    FROM analytics.episodes_issue_types
 ), test_users AS (
     SELECT
         user_id

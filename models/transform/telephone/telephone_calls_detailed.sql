@@ -10,6 +10,21 @@ MODEL (
             call_id
         ))
         , not_null(columns := (call_id, practitioner_id, started_at, main_specialization))
+        , accepted_values(
+            "column" := main_specialization,
+            is_in := (
+                'N/A'
+                , 'Nurse Clinician'
+                , 'Family Physician'
+                , 'Care Coordinator'
+                , 'Physiotherapist'
+                , 'Nurse Practitioner'
+                , 'Psychologist'
+                , 'Nutritionist'
+                , 'Psychotherapist'
+                , 'Work & Life Coach'
+            )
+        )
     ),
     description 'One row per phone call with the practitioner (id, specialization, name), the patient (the episode subject) and the episode''s issue type; calls about a test user are excluded. FULL, refreshed by the 07:00 and 18:00 UTC runs: low volume (a few calls per hundred episodes) and enriched with per-episode features (subject, issue type) that change after the call, so every row must see their latest values.'
 );
@@ -40,8 +55,9 @@ WITH calls AS (
     FROM analytics.episodes_subject
 ), episodes_issue_types AS (
     SELECT
-        NULL::TEXT AS episode_id
-        , NULL::TEXT AS issue_type
+        episode_id
+        , issue_type
+    FROM analytics.episodes_issue_types
 ), test_users AS (
     SELECT
         user_id
