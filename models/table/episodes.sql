@@ -5,6 +5,7 @@ MODEL (
     owner analytics,
     grain episode_id,
     tags (table, episodes, care),
+    depends_on [analytics.medops_issue_type_labels],
     audits (
         unique_values(columns := (
             episode_id

@@ -19,18 +19,28 @@ NOW = "2026-03-16 07:30:00+00:00"
 TODAY_LOCAL = "2026-03-16"
 
 
+# The leaves of the care core (part A); the slice is these and everything upstream of them.
+CARE_LEAVES = (
+    "analytics.episodes_with_contracts",
+    "analytics.chats_detailed",
+    "analytics.chats_out_of_hours_slas",
+    "analytics.messaging_posts_patient_daily",
+    "analytics.user_activated",
+)
+
+
 def copy_care_project(target: Path) -> Path:
-    """Config, seeds, macros, audits and the models tagged care plus all their upstream models."""
+    """Config, seeds, macros, audits and the care-core leaves plus all their upstream models."""
     from sqlmesh import Context
 
     copy_project(target, include_models=False)
     full = Context(paths=str(PROJECT_ROOT), load_state=False)
     try:
         wanted: set[str] = set()
-        for model in full.models.values():
-            if "care" in model.tags:
-                wanted.add(model.fqn)
-                wanted |= set(full.dag.upstream(model.fqn))
+        for name in CARE_LEAVES:
+            model = full.get_model(name)
+            wanted.add(model.fqn)
+            wanted |= set(full.dag.upstream(model.fqn))
         for fqn in sorted(wanted):
             model = full.get_model(fqn)
             if model is None or model.kind.is_external or model._path is None:

@@ -50,7 +50,7 @@ WITH properties AS (
     WHERE
         NOT episode_property_type IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     id::TEXT AS event_id /* Segment event id */

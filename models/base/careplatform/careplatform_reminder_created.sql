@@ -42,7 +42,7 @@ WITH reminders AS (
         , "timestamp"
     FROM reminders
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     id::TEXT AS event_id /* Segment event id */

@@ -45,7 +45,7 @@ WITH status_changes AS (
         , "timestamp"
     FROM status_changes
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     id::TEXT AS event_id /* Segment event id */

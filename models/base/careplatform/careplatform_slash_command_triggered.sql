@@ -44,7 +44,7 @@ WITH commands AS (
         , "timestamp"
     FROM commands
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     deduplicated.id::TEXT AS event_id /* Segment event id */

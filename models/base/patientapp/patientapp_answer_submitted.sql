@@ -40,7 +40,7 @@ WITH answers AS (
         , TRIM(REPLACE(REPLACE(REPLACE(answers, '[', ''), ']', ''), '"', '')) AS answer_text
     FROM answers
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     id::TEXT AS event_id /* Segment event id */

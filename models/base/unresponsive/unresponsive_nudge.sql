@@ -38,7 +38,7 @@ WITH nudges AS (
         , "timestamp"
     FROM nudges
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at, "timestamp") = 1
 )
 SELECT
     id::TEXT AS event_id /* Segment event id */

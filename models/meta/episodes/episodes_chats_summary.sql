@@ -116,7 +116,7 @@ WITH chats AS (
         , SUM(messages_length_total) AS messages_length_total
         , MIN(first_set_resolved_pending_at) AS first_set_resolved_pending_at
         , MIN(first_set_active) AS first_set_active
-        , BOOL_OR(CAST(set_resolved_pending AS BOOLEAN)) AS set_resolved_pending
+        , BOOL_OR(set_resolved_pending::BOOLEAN) AS set_resolved_pending
         , BOOL_OR(CAST(chat_type = 'Follow-up' AS BOOLEAN)) AS includes_follow_up
         , BOOL_OR(CAST(rank_chat = 1 AND is_first_message_in_opening_hours AS BOOLEAN)) AS is_first_message_in_opening_hours
         , COUNT(*) AS chat_count

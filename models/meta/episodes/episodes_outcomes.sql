@@ -7,7 +7,7 @@ MODEL (
     owner analytics,
     grain episode_id,
     tags (meta, episodes, care),
-    depends_on [analytics.messaging_channels],
+    depends_on [analytics.messaging_channels, analytics.careplatform_dimension_outcome],
     audits (
         unique_values(columns := (
             episode_id
@@ -69,7 +69,7 @@ WITH outcome_events AS (
         , MAX(CASE WHEN rank_first = 1 THEN outcome_category END) AS first_outcome_category
         , MAX(CASE WHEN rank_latest_valid_first = 1 THEN outcome END) AS outcome
         , MAX(CASE WHEN rank_latest_valid_first = 1 THEN outcome_category END) AS outcome_category
-        , BOOL_OR(CAST(is_valid_outcome AS BOOLEAN)) AS is_valid_outcome
+        , BOOL_OR(is_valid_outcome::BOOLEAN) AS is_valid_outcome
         , LISTAGG(outcome, ','
         ORDER BY
             "timestamp") AS outcomes_ordered

@@ -131,7 +131,7 @@ WITH messaging_posts AS (
     WHERE
         test_users.user_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY typed.post_id ORDER BY typed.created_at DESC) = 1
+        ROW_NUMBER() OVER (PARTITION BY typed.post_id ORDER BY typed.created_at DESC, typed.episode_id) = 1
 )
 SELECT
     post_id::TEXT AS post_id /* Post identifier */
