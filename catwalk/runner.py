@@ -491,7 +491,6 @@ def _locked_run(
     console = RunLogConsole.create(run_log, adapter)
     set_console(console)
     context.console = console
-    os.environ["CATWALK_RUN_ID"] = run_id
     exit_code = EXIT_OK
     status_word = "success"
     crash: t.Optional[str] = None
@@ -503,8 +502,6 @@ def _locked_run(
     except Exception as error:  # SQLMesh raises on signal errors, missing environment, ...
         crash = " ".join(f"{type(error).__name__}: {error}".split())
         traceback.print_exc(file=sys.stderr)
-    finally:
-        os.environ.pop("CATWALK_RUN_ID", None)
 
     failed = bool(crash) or (completion is not None and completion.is_failure) or bool(console.failed)
     if failed:
