@@ -139,20 +139,38 @@ OPTIONAL_COLUMNS = {
 }
 
 
-@dataclasses.dataclass
 class RawTable:
     """One raw table of the world: rows (DataFrame) + how the writer turns them into raw rows.
 
     df columns are raw columns (any subset; missing ones are NULL) plus internal columns:
     `_delivered_at` (always), `_deleted` (state tables), `_eid` (Segment tables: the event id seed).
-    `exprs` maps raw columns to DuckDB SQL over the df columns (string building is done there).
+    `exprs` maps raw columns to DuckDB SQL over the df columns (string building is done there:
+    ids stay integers in the df and are cast to TEXT by the writer).
+    Segment tables are built lazily (`factory`) when the writer first reads `df`, and `release()`
+    frees them once written, so the whole world never sits in memory at once.
     """
 
-    name: str
-    df: pd.DataFrame
-    kind: str = "event"  # 'event' (append-only) or 'state' (replica: versions keyed by `key`)
-    key: tuple[str, ...] = ()
-    exprs: dict[str, str] = dataclasses.field(default_factory=dict)
+    def __init__(self, name: str, df: pd.DataFrame | None = None, kind: str = "event",
+                 key: tuple[str, ...] = (), exprs: dict[str, str] | None = None, factory=None):
+        self.name = name
+        self._df = df
+        self.kind = kind  # 'event' (append-only) or 'state' (replica: versions keyed by `key`)
+        self.key = key
+        self.exprs = exprs or {}
+        self._factory = factory
+
+    @property
+    def df(self) -> pd.DataFrame | None:
+        if self._df is None and self._factory is not None:
+            self._df, self._factory = self._factory(), None
+        return self._df
+
+    @df.setter
+    def df(self, value: pd.DataFrame) -> None:
+        self._df = value
+
+    def release(self) -> None:
+        self._df = self._factory = None
 
 
 @dataclasses.dataclass
@@ -162,6 +180,15 @@ class World:
     start_us: int
     end_us: int
     world_end_us: int
+    events: "EventSink | None" = None  # Segment tables not built yet; its stats complete the truth
+
+    def messiness(self) -> pd.DataFrame:
+        """Ground truth `segment_messiness` (one row per Segment table), building any table left."""
+        if self.events is None:
+            return self.truth["segment_messiness"]
+        for name in self.events.order:
+            self.tables[name].df  # noqa: B018 (builds the table if the writer has not)
+        return self.events.stats_frame()
 
 
 # ---------------------------------------------------------------------------------------- helpers
@@ -267,6 +294,35 @@ class Rngs:
         return np.random.default_rng([self.seed, stable_key(name)])
 
 
+# careplatform.pages paths by shape code _pk over subject _ps and episode _pe (codes 3-7: the
+# pages outside an episode, DASHBOARD_PAGES)
+DASHBOARD_PAGES = ["/dashboard", "/", "/episodes", "/reminders", "/settings"]
+PAGE_PATH_SQL = (
+    "CASE _pk WHEN 0 THEN '/chat/' || CAST(_ps AS VARCHAR) || '/' || CAST(_pe AS VARCHAR) "
+    "WHEN 1 THEN '/chat/' || CAST(_ps AS VARCHAR) || '?channelId=' || CAST(_pe AS VARCHAR) "
+    "WHEN 2 THEN '/consult/' || CAST(_ps AS VARCHAR) || '/' || CAST(_pe AS VARCHAR) "
+    + " ".join(f"WHEN {3 + i} THEN '{p}'" for i, p in enumerate(DASHBOARD_PAGES)) + " END"
+)
+
+
+class _Tid:
+    """Countdown instance ids '<prefix><episode id>' kept as (prefix, episode ids), built in SQL."""
+
+    SQL = "CAST(_tq AS VARCHAR) || CAST(_te AS VARCHAR)"
+
+    def __init__(self, prefix: str, episodes: np.ndarray):
+        self.prefix, self.episodes = prefix, np.asarray(episodes, dtype=np.int64)
+
+    def __getitem__(self, index) -> "_Tid":
+        return _Tid(self.prefix, self.episodes[index])
+
+    def __len__(self) -> int:
+        return len(self.episodes)
+
+    def columns(self) -> dict[str, np.ndarray]:
+        return {"_tq": np.full(len(self.episodes), self.prefix, dtype=object), "_te": self.episodes}
+
+
 # ---------------------------------------------------------------------------------------- segment
 
 
@@ -276,9 +332,12 @@ class EventSink:
     def __init__(self, rngs: Rngs):
         self.rngs = rngs
         self.tables: dict[str, list[dict]] = {}
+        self.exprs: dict[str, dict[str, str]] = {}  # per table: raw columns built in SQL
         self.stats: list[dict] = []
+        self.order: list[str] = []  # build order of the original generator (the stats row order)
 
-    def add(self, table: str, timestamp: np.ndarray, user_id, **columns) -> None:
+    def add(self, table: str, timestamp: np.ndarray, user_id, exprs: dict[str, str] | None = None,
+            **columns) -> None:
         timestamp = np.asarray(timestamp, dtype=np.int64)
         part = {"timestamp": timestamp, "user_id": np.asarray(user_id)}
         for name, values in columns.items():
@@ -286,18 +345,41 @@ class EventSink:
                 values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)) \
                 else np.asarray(values)
         self.tables.setdefault(table, []).append(part)
+        if exprs:
+            self.exprs.setdefault(table, {}).update(exprs)
+
+    def stats_frame(self) -> pd.DataFrame:
+        rank = {name: i for i, name in enumerate(self.order)}
+        return pd.DataFrame(sorted(self.stats, key=lambda row: rank[row["table_name"]]))
 
     def build(self, table: str) -> RawTable:
+        """The RawTable of a Segment table; its rows are simulated when first read."""
+        event = table.split(".")[1]
+        exprs = {
+            "event": f"'{event}'",
+            "event_text": "'" + event.replace("_", " ").title() + "'",
+            "id": "lower(lpad(to_hex(_eid), 16, '0'))",
+            "anonymous_id": "'anon-' || lower(lpad(to_hex(_anon), 16, '0'))",
+        }
+        extra = self.exprs.get(table, {})
+        for column, expr in extra.items():  # optional columns built in SQL: NULL where dropped
+            exprs[column] = (f"CASE WHEN _null_{column} THEN NULL ELSE ({expr}) END"
+                             if column in OPTIONAL_COLUMNS.get(table, []) else expr)
+        return RawTable(table, None, "event", (), exprs, factory=lambda: self._frame(table))
+
+    def _frame(self, table: str) -> pd.DataFrame:
         rng = self.rngs("segment:" + table)
-        parts = self.tables.get(table, [])
+        parts = self.tables.pop(table, [])
         if parts:
             frames = [pd.DataFrame({k: (v.reset_index(drop=True) if isinstance(v, pd.Series) else v)
                                     for k, v in p.items()}) for p in parts]
-            df = pd.concat(frames, ignore_index=True)
+            df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            del frames, parts
         else:
             df = pd.DataFrame({"timestamp": np.array([], dtype=np.int64),
                                "user_id": np.array([], dtype=np.int64)})
-        df = df.sort_values("timestamp", kind="stable", ignore_index=True)
+        order = np.argsort(df["timestamp"].to_numpy(np.int64), kind="stable")
+        df = df.take(order).reset_index(drop=True)
         n = len(df)
         ts = df["timestamp"].to_numpy(np.int64)
         late = rng.random(n) < LATE_RATE
@@ -307,11 +389,13 @@ class EventSink:
         received = next_slot(base) + rng.integers(1 * MIN, 25 * MIN, n)
         # Segment message ids: 16 hex digits of a bijective mix of (seed, table, event number)
         df["_eid"] = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(table) << 20))
-        anon_source = pd.to_numeric(df["user_id"], errors="coerce").fillna(0).to_numpy(np.int64)
+        user = df["user_id"]
+        anon_source = (user.to_numpy(np.int64) if user.dtype.kind in "iu" else
+                       pd.to_numeric(user, errors="coerce").fillna(0).to_numpy(np.int64))
         df["_anon"] = mix64(anon_source, self.rngs.seed + 7)
         df["sent_at"] = ts + rng.integers(0, 3 * SEC, n)
         df["received_at"] = received
-        df["_late"] = late
+        derived = self.exprs.get(table, {})
         for column in OPTIONAL_COLUMNS.get(table, []):
             if column in df.columns:
                 mask = rng.random(n) < NULL_RATE
@@ -319,13 +403,15 @@ class EventSink:
                     df[column] = pd.array(df[column].to_numpy(), dtype=(
                         "Int64" if df[column].dtype.kind in "iu" else "boolean"))
                 df.loc[mask, column] = None
+            elif column in derived:  # built in SQL from other columns: keep the NULL mask
+                df[f"_null_{column}"] = rng.random(n) < NULL_RATE
         dup = rng.random(n) < DUPLICATE_RATE
         if dup.any():
             copies = df.loc[dup].copy()
             copies["received_at"] = next_slot(copies["received_at"].to_numpy(np.int64)) + \
                 rng.integers(1 * MIN, 25 * MIN, len(copies))
-            copies["_late"] = False
             df = pd.concat([df, copies], ignore_index=True)
+            del copies
         n2 = len(df)
         df["uuid_ts"] = df["received_at"].to_numpy(np.int64) + rng.integers(0, 60 * SEC, n2)
         self.stats.append(dict(table_name=table, events=n, late_events=int(late.sum()),
@@ -334,15 +420,12 @@ class EventSink:
             df[column] = ts_col(df[column].to_numpy(np.int64))
         df["original_timestamp"] = df["timestamp"]
         df["_delivered_at"] = df["received_at"]
-        df = df.drop(columns=["_late"])
-        event = table.split(".")[1]
-        exprs = {
-            "event": f"'{event}'",
-            "event_text": "'" + event.replace("_", " ").title() + "'",
-            "id": "lower(lpad(to_hex(_eid), 16, '0'))",
-            "anonymous_id": "'anon-' || lower(lpad(to_hex(_anon), 16, '0'))",
-        }
-        return RawTable(table, df, "event", (), exprs)
+        for column in df.columns:  # repeated strings: categorical (read by DuckDB as an ENUM)
+            if df[column].dtype == object and n2:
+                codes, uniques = pd.factorize(df[column].to_numpy())
+                if 0 < len(uniques) <= max(64, n2 // 20) and all(isinstance(u, str) for u in uniques):
+                    df[column] = pd.Categorical.from_codes(codes, categories=uniques)
+        return df
 
 
 # ------------------------------------------------------------------------------------------ world
@@ -392,13 +475,13 @@ class _Builder:
         self.progress("segment")
         for name in sorted(self.events.tables) + [t for t in EMPTY_SEGMENT_TABLES]:
             if name not in self.tables:
-                self.tables[name] = self.events.build(name)
-        self.truth["segment_messiness"] = pd.DataFrame(self.events.stats)
+                self.tables[name] = self.events.build(name)  # simulated when first read
+                self.events.order.append(name)
         empty_state = {"mm.posts": ("id",), "wiw.users_snapshot_2018_09": ("user_id",)}
         for name, key in empty_state.items():
             self.state(name, pd.DataFrame({key[0]: pd.Series([], dtype=object)}), key,
                        np.array([], np.int64))
-        return World(self.tables, self.truth, self.start, self.end, self.world_end)
+        return World(self.tables, self.truth, self.start, self.end, self.world_end, self.events)
 
     # ------------------------------------------------------------------ organizations and plans
     def organizations(self):
@@ -1134,7 +1217,7 @@ class _Builder:
         k_nudge = np.where(wfp, rng.integers(1, 4, n), 0)
         gn, jn = group_rank(k_nudge)
         ev.add("unresponsive.nudge", resp[gn] + 3 * MIN + (jn + 1) * HOUR, nurse[gn],
-               episode_id=episode_id[gn].astype(str), iteration=(jn + 1).astype(np.int32))
+               episode_id=episode_id[gn], iteration=(jn + 1).astype(np.int32))
         # --- properties: issue type, priority, outcome(s)
         it_names = [i for i, _ in ISSUE_TYPES]
         issue = choice(rng, it_names, [w for _, w in ISSUE_TYPES], n)
@@ -1169,7 +1252,7 @@ class _Builder:
         pt, pu, pe_ = np.concatenate(pt), np.concatenate(pu), np.concatenate(pe_)
         ptype, pval = np.concatenate(ptype), np.concatenate(pval)
         legacy = rng.random(len(pt)) < 0.02  # legacy rows carry the value in properties_* only
-        ev.add("careplatform.update_episode_properties", pt, pu, episode_id=pe_.astype(str),
+        ev.add("careplatform.update_episode_properties", pt, pu, episode_id=pe_,
                episode_property_type=np.where(legacy, None, ptype),
                episode_property_value=np.where(legacy, None, pval),
                properties_issue_type=np.where(legacy & (ptype == "issue_type"), pval, None),
@@ -1194,7 +1277,7 @@ class _Builder:
         command(other_tpl, resp + 30 * SEC, responder, "templates",
                 choice(rng, ["Welcome", "Follow up", "Prescription info"], [3, 2, 1], n))
         ev.add("careplatform.executed_command", np.concatenate(cmd_t), np.concatenate(cmd_u),
-               episode_id=np.concatenate(cmd_e).astype(str), command_name=np.concatenate(cmd_n),
+               episode_id=np.concatenate(cmd_e), command_name=np.concatenate(cmd_n),
                command_id=np.concatenate(cmd_i))
         # --- follow-ups on later days, reminders, readmissions
         fu = cared & (rng.random(n) < 0.18)
@@ -1209,12 +1292,12 @@ class _Builder:
         rem_created = end_t[rem] - 20 * SEC
         rem_due = fu_t[rem] - rng.integers(0, 30 * MIN, len(rem))
         ev.add("careplatform.reminders_create_new_success", rem_created, nurse[rem],
-               reminder_id=rem_id, reminder_episode_id=episode_id[rem].astype(str),
+               reminder_id=rem_id, reminder_episode_id=episode_id[rem],
                reminder_due_at=ts_col(rem_due))
         completed = rng.random(len(rem)) < 0.9
         ev.add("careplatform.reminders_status_change_success", fu_t[rem][completed] - MIN,
                fu_nurse[rem][completed], reminder_id=rem_id[completed],
-               reminder_episode_id=episode_id[rem][completed].astype(str),
+               reminder_episode_id=episode_id[rem][completed],
                reminder_due_at=ts_col(rem_due[completed]),
                reminder_status=np.full(completed.sum(), "completed", dtype=object))
         posts(fu, fu_t, fu_nurse, "physician")
@@ -1240,7 +1323,7 @@ class _Builder:
             st_t.append(t[m]), st_u.append(user[m]), st_e.append(episode_id[m])
             st_s.append(np.full(len(m), state, dtype=object))
         ev.add("usher.set_episode_state", np.concatenate(st_t), np.concatenate(st_u),
-               episode_id=np.concatenate(st_e).astype(str), episode_state=np.concatenate(st_s))
+               episode_id=np.concatenate(st_e), episode_state=np.concatenate(st_s))
         # --- videos (GP/NP/psy consultations and CC/NC triage) and phone calls
         gp_video = video & (rng.random(n) < 0.65)
         v_t = book_t + rng.integers(20 * MIN, 150 * MIN, n)
@@ -1259,11 +1342,11 @@ class _Builder:
         path = np.char.add(np.char.add(np.char.add("/consult/", subject[vm].astype(str)), "/"),
                            episode_id[vm].astype(str))
         ev.add("careplatform.video_call_start_call", v_t[vm], v_user[vm],
-               episode_id=episode_id[vm].astype(str), path=path.astype(object),
+               episode_id=episode_id[vm], path=path.astype(object),
                patient_id=np.full(len(vm), None, dtype=object))
         ended = rng.random(len(vm)) < 0.97
         ev.add("careplatform.video_call_call_ended", (v_t[vm] + v_len)[ended], v_user[vm][ended],
-               episode_id=episode_id[vm][ended].astype(str), path=path[ended].astype(object),
+               episode_id=episode_id[vm][ended], path=path[ended].astype(object),
                patient_id=np.full(ended.sum(), None, dtype=object))
         # GP / NP / psychologist consultations: the practitioner writes in the chat before calling
         consult = v_mask & ~triage
@@ -1275,15 +1358,15 @@ class _Builder:
         call_id = np.char.add("call_", episode_id[ph].astype(str))
         ph_len = rng.integers(3 * MIN, 15 * MIN, len(ph))
         ev.add("telephone_master.call_started", ph_t[ph], responder[ph], call_id=call_id,
-               episode_id=episode_id[ph].astype(str))
+               episode_id=episode_id[ph])
         ph_end = rng.random(len(ph)) < 0.97
         ev.add("telephone_master.call_ended", (ph_t[ph] + ph_len)[ph_end], responder[ph][ph_end],
-               call_id=call_id[ph_end], episode_id=episode_id[ph][ph_end].astype(str))
+               call_id=call_id[ph_end], episode_id=episode_id[ph][ph_end])
         # --- manual DXA launches
         manual = cared & (rng.random(n) < 0.05)
         mm_ = np.flatnonzero(manual)
         ev.add("messaging.dxa_cc", resp[mm_] + MIN, responder[mm_],
-               episode_id=episode_id[mm_].astype(str),
+               episode_id=episode_id[mm_],
                cc=np.char.add("cc", rng.integers(1, 34, len(mm_)).astype(str)).astype(object))
         # --- finalize posts and pages
         P = {k: np.concatenate([p[k] for p in post_parts]) for k in post_parts[0]}
@@ -1296,7 +1379,7 @@ class _Builder:
         next_apt = np.full(npost, None, dtype=object)
         next_apt[apt] = pd.DatetimeIndex((P["t"][apt] + 2 * DAY).astype("datetime64[us]")).strftime(
             "%Y-%m-%d %H:%M:%S")
-        ev.add("messaging.posts", P["t"], P["user"], channel_id=P["ep"].astype(str),
+        ev.add("messaging.posts", P["t"], P["user"], channel_id=P["ep"],
                post_id=20_000_000 + np.arange(npost), user_type=P["user_type"], is_internal_post=P["internal"],
                post_type=P["post_type"], message_length=length.astype(np.int32),
                count_question_marks=qm, is_question=qm > 0,
@@ -1312,7 +1395,7 @@ class _Builder:
         ra = np.flatnonzero(rated)
         stars = rng.choice([1, 2, 3, 4, 5], size=len(ra), p=[0.03, 0.04, 0.08, 0.25, 0.6])
         ev.add("patientapp.submit_answer_post_request", end_t[ra] + rng.integers(MIN, HOUR, len(ra)),
-               poster[ra], channel_id=episode_id[ra].astype(str),
+               poster[ra], channel_id=episode_id[ra],
                answers=np.char.add(np.char.add("[", stars.astype(str)), "]").astype(object))
         self._nps(rng, episode_id, poster, end_t, cared & (end_state != None), lang)  # noqa: E711
         # --- ground truth
@@ -1332,20 +1415,18 @@ class _Builder:
         ev = self.events
         n = len(t0)
         starts, finishes, resumes, replies = [], [], [], []
-        tid_counter = [0]
 
         def instance(mask, qnaire, t_start, t_finish, finished):
             m = np.flatnonzero(mask)
-            tid = np.char.add(f"{qnaire[:3]}_", episode_id[m].astype(str))
+            tid = _Tid(f"{qnaire[:3]}_", episode_id[m])
             starts.append((t_start[m], m, qnaire, tid))
             f = finished[m]
             finishes.append((t_finish[m][f], m[f], qnaire, tid[f]))
             return m, tid
 
         def reply(m, tid, qnaire, q_id, t, items, values=None, value=None):
-            q_tid = np.char.add(np.char.add(tid, "_"), q_id)
             replies.append(dict(t=t, m=m, cd_qnaire=qnaire, cd_qnaire_tid=tid, cd_q_id=q_id,
-                                cd_q_tid=q_tid, items=items, values=values, value=value))
+                                items=items, values=values, value=value))  # cd_q_tid: in SQL
 
         all_ = np.ones(n, bool)
         yes = np.ones(n, bool)
@@ -1369,7 +1450,7 @@ class _Builder:
         parsed = rng.random(n) < 0.65
         pm = np.flatnonzero(parsed)
         ev.add("countdown.chief_complaint_parsed", t0[pm] + 55 * SEC, poster[pm],
-               episode_id=episode_id[pm].astype(str),
+               episode_id=episode_id[pm],
                cc_name=np.char.add("cc", rng.integers(1, 34, len(pm)).astype(str)).astype(object),
                cc_confidence=np.round(rng.uniform(0.2, 0.99, len(pm)), 3),
                confidence_threshold=np.full(len(pm), 0.5))
@@ -1384,7 +1465,7 @@ class _Builder:
         # a second DXA instance for a few episodes
         again = dxa & (rng.random(n) < 0.03)
         m2 = np.flatnonzero(again)
-        tid2 = np.char.add("dx2_", episode_id[m2].astype(str))
+        tid2 = _Tid("dx2_", episode_id[m2])
         starts.append((dxa_end[m2] + MIN, m2, "dxa", tid2))
         # channel selection
         chsel = rng.random(n) < 0.35
@@ -1411,15 +1492,17 @@ class _Builder:
                              ("countdown.questionnaire_finish", finishes),
                              ("countdown.questionnaire_resume", resumes)):
             for t, m, qnaire, tid in parts:
-                ev.add(table, t, poster[m], channel_id=episode_id[m].astype(str),
-                       cd_qnaire=np.full(len(m), qnaire, dtype=object), cd_qnaire_tid=tid.astype(object))
+                ev.add(table, t, poster[m], channel_id=episode_id[m],
+                       cd_qnaire=np.full(len(m), qnaire, dtype=object), **tid.columns(),
+                       exprs={"cd_qnaire_tid": _Tid.SQL})
         for r in replies:
             m = r["m"]
             k = len(m)
-            ev.add("countdown.question_reply", r["t"], poster[m], channel_id=episode_id[m].astype(str),
+            ev.add("countdown.question_reply", r["t"], poster[m], channel_id=episode_id[m],
                    cd_qnaire=np.full(k, r["cd_qnaire"], dtype=object),
-                   cd_qnaire_tid=r["cd_qnaire_tid"].astype(object),
-                   cd_q_id=np.full(k, r["cd_q_id"], dtype=object), cd_q_tid=r["cd_q_tid"].astype(object),
+                   **r["cd_qnaire_tid"].columns(), cd_q_id=np.full(k, r["cd_q_id"], dtype=object),
+                   exprs={"cd_qnaire_tid": _Tid.SQL,
+                          "cd_q_tid": f"{_Tid.SQL} || '_' || CAST(cd_q_id AS VARCHAR)"},
                    quetion_reply_items=r["items"],
                    quetion_reply_values=r["values"] if r["values"] is not None
                    else np.full(k, None, dtype=object),
@@ -1432,15 +1515,8 @@ class _Builder:
         subj = pd.Series(subject_of).reindex(post_ep).to_numpy()
         shape = rng.choice(3, size=k, p=[0.65, 0.25, 0.10])
         page_t = post_t - rng.integers(5 * SEC, 60 * SEC, k)
-        ep_s = post_ep.astype(str)
-        sub_s = subj.astype(np.int64).astype(str)
-        chat = np.char.add(np.char.add(np.char.add("/chat/", sub_s), "/"), ep_s)
-        query = np.char.add(np.char.add(np.char.add("/chat/", sub_s), "?channelId="), ep_s)
-        consult = np.char.add(np.char.add(np.char.add("/consult/", sub_s), "/"), ep_s)
-        path = np.where(shape == 0, chat, np.where(shape == 1, query, consult))
-        prop = np.where(rng.random(k) < 0.5, ep_s, None)
-        vpath = np.char.add(np.char.add(np.char.add("/consult/", v_subject.astype(str)), "/"),
-                            v_ep.astype(str))
+        # paths are built in SQL (PAGE_PATH_SQL) from a shape code, the subject and the episode
+        prop = rng.random(k) < 0.5  # the page carries its episode id as a property
         # filler activity during VCP shifts: a page view every ~3 minutes, mostly reading the
         # chats of recent episodes (so active time is attributed to episodes), else the dashboard
         sf = self.shifts_frame[self.shifts_frame.vcp & (self.shifts_frame.start < self.world_end)]
@@ -1454,21 +1530,25 @@ class _Builder:
         recent = np.searchsorted(ep_t0, f_t) - 1 - rng.integers(0, 12, nf)
         on_episode = (recent >= 0) & (rng.random(nf) < 0.85)
         recent = np.clip(recent, 0, max(len(ep_ids) - 1, 0))
-        f_ep = ep_ids[recent].astype(str)
-        f_sub = ep_subj[recent].astype(str)
         f_shape = rng.choice(2, size=nf, p=[0.75, 0.25])
-        f_chat = np.where(f_shape == 0,
-                          np.char.add(np.char.add(np.char.add("/chat/", f_sub), "/"), f_ep),
-                          np.char.add(np.char.add(np.char.add("/chat/", f_sub), "?channelId="), f_ep))
-        f_path = np.where(on_episode, f_chat.astype(object), choice(
-            rng, ["/dashboard", "/", "/episodes", "/reminders", "/settings"], [6, 2, 3, 1, 0.2], nf))
+        weights = np.array([6, 2, 3, 1, 0.2])  # DASHBOARD_PAGES
+        f_other = rng.choice(len(weights), size=nf, p=weights / weights.sum())
+        f_code = np.where(on_episode, f_shape, 3 + f_other)
         t_all = np.r_[page_t, v_t - 20 * SEC, f_t]
         keep = t_all < self.world_end
-        paths = np.r_[path.astype(object), vpath.astype(object), f_path][keep]
+        code = np.r_[shape, np.full(len(v_t), 2), f_code].astype(np.int8)[keep]
         ev.add("careplatform.pages", t_all[keep], np.r_[post_user, v_user, f_user][keep],
-               path=paths, episode_id=np.r_[prop, v_ep.astype(str), np.full(nf, None)][keep]
-               .astype(object), title=np.full(keep.sum(), "Care Platform", dtype=object),
-               url=np.char.add("https://careplatform.dialogue.co", paths.astype(str)).astype(object))
+               _pk=code,
+               _ps=np.r_[subj.astype(np.int64), np.asarray(v_subject, np.int64),
+                         np.asarray(ep_subj, np.int64)[recent]][keep],
+               _pe=np.r_[np.asarray(post_ep, np.int64), np.asarray(v_ep, np.int64),
+                         np.asarray(ep_ids, np.int64)[recent]][keep],
+               episode_id=pd.arrays.IntegerArray(
+                   np.r_[np.asarray(post_ep, np.int64), np.asarray(v_ep, np.int64),
+                         np.zeros(nf, np.int64)][keep],
+                   np.r_[~prop, np.zeros(len(v_ep), bool), np.ones(nf, bool)][keep]),
+               exprs={"path": PAGE_PATH_SQL, "title": "'Care Platform'",
+                      "url": f"'https://careplatform.dialogue.co' || ({PAGE_PATH_SQL})"})
 
     def _nps(self, rng, episode_id, poster, end_t, eligible, lang):
         n = len(episode_id)

@@ -75,7 +75,7 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
             extra.append(("_deleted", "BOOLEAN"))
         con.execute(f"DROP TABLE IF EXISTS {pending_name(table)}")
         con.execute(S.create_table_sql(table, "duckdb", pending_name(table), extra))
-        df = raw.df.copy()
+        df = raw.df  # built now for Segment tables; released once written
         df["_ord"] = np.arange(len(df), dtype=np.int64)
         columns = set(df.columns)
         cols = select_list(table, raw, columns)
@@ -97,6 +97,8 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
             con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord, "
                         f"_deleted FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
         con.unregister(src)
+        del df
+        raw.release()
         delivered[table] = con.execute(f"SELECT count(*) FROM {S.qualified(table)}").fetchone()[0]
     progress("raw tables staged")
     return delivered
@@ -104,6 +106,7 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
 
 def write_truth(con, world: World, generation: dict) -> None:
     frames = dict(world.truth)
+    frames["segment_messiness"] = world.messiness()
     frames["generations"] = pd.DataFrame([generation])
     frames["loads"] = pd.DataFrame(dict(
         loaded_at=pd.Series([], dtype="datetime64[us, UTC]"),

@@ -1,0 +1,171 @@
+"""The benchmark's own logic: report formatting and verdicts, the leaf-change editor, engine-only SQL.
+
+Nothing here is timed: the figures are made up, the assertions are about what the report says.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from catwalk import bench
+from catwalk.project import PROJECT_ROOT
+
+
+def _step(seconds: float, rss: float, **extra) -> dict:
+    return {"seconds": seconds, "cpu_seconds": seconds / 2, "peak_rss_mb": rss, "loadavg": [1.0, 2.0, 3.0],
+            "repetitions": 1, **extra}
+
+
+FIGURES = {
+    "scale": "demo", "gateway": "local", "days": 42,
+    "machine": {"cores": 2, "cpu": "Test CPU", "memory_gb": 8.0, "platform": "Linux", "python": "3.11",
+                "sqlmesh": "0.236.4", "sqlglot": "30", "duckdb": "1.5.6", "date": "2026-11-27 22:00 UTC",
+                "loadavg_start": [0.5, 0.5, 0.5], "loadavg_end": [4.0, 3.0, 2.0]},
+    "generator_duckdb": {"rows": 2_000_000, "seconds": 1.0, "rows_per_second": 2_000_000, "cpu_seconds": 1.5,
+                         "rows_per_cpu_second": 1_333_333, "peak_rss_mb": 900.0, "repetitions": 3,
+                         "loadavg": [1.0, 1.0, 1.0]},
+    "backfill": _step(12.0, 1500.0, rows=500_000, models=150),
+    "engine_only": _step(10.0, 1200.0, rows=480_000, models=150, slowest=[["analytics.chats", 2.5]]),
+    "sqlmesh_overhead": 1.2,
+    "scheduled_run": _step(0.4, 800.0, exit_code=0, models_evaluated=40, rows_written=1_000),
+    "full_rebuild": _step(10.0, 1200.0, rows=480_000, models=150),
+    "run_to_rebuild": 0.04,
+    "scheduled_run_double_history": _step(0.44, 800.0, exit_code=0),
+    "run_growth_double_history": 1.1,
+    "plan_dev_no_change": {"seconds": 2.0, "rows_written": 0, "backfilled": [], "peak_rss_mb": 700.0,
+                           "repetitions": 3, "loadavg": [1.0, 1.0, 1.0]},
+    "plan_dev_leaf_change": _step(3.0, 700.0, backfilled=["analytics.tableau_x"], rows_written=12,
+                                  new_tables=1, changed_model="analytics.tableau_x"),
+}
+
+
+def _verdicts(report: str) -> dict[str, str]:
+    """{step: verdict} of the rows of the report table that have a target."""
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in report.splitlines() if line.startswith("| ") and "---" not in line]
+    return {cells[0]: cells[3] for cells in rows[1:] if cells[2]}
+
+
+def test_report_says_met_when_every_target_is_met():
+    report = bench.format_report(FIGURES)
+    verdicts = _verdicts(report)
+    assert set(verdicts.values()) == {"met"}, verdicts
+    assert "2 cores (Test CPU), 8.0 GB" in report
+    assert "at start 0.5/0.5/0.5, at end 4/3/2" in report
+    assert "Generator target missed" not in report
+    assert "analytics.chats 2.5 s" in report
+
+
+@pytest.mark.parametrize("change, row", [
+    ({"generator_duckdb": {"rows_per_second": 999_999}}, "Generator into DuckDB"),
+    ({"sqlmesh_overhead": 1.31}, "SQLMesh overhead"),
+    ({"run_to_rebuild": 0.051}, "Half-day run / full rebuild"),
+    ({"run_growth_double_history": 1.25}, "Half-day run, twice the history"),
+    ({"plan_dev_no_change": {"seconds": 5.5}}, "`plan dev`, no change"),
+    ({"plan_dev_no_change": {"rows_written": 3}}, "`plan dev`, no change"),
+    ({"plan_dev_leaf_change": {"backfilled": ["analytics.tableau_x", "analytics.other"]}}, "`plan dev`, leaf change"),
+    ({"plan_dev_leaf_change": {"backfilled": []}}, "`plan dev`, leaf change"),
+    ({"backfill": {"peak_rss_mb": 4097.0}}, "Peak RSS (any step)"),
+])
+def test_each_missed_target_is_said_plainly(change, row):
+    figures = copy.deepcopy(FIGURES)
+    for key, value in change.items():
+        if isinstance(value, dict):
+            figures[key].update(value)
+        else:
+            figures[key] = value
+    verdicts = _verdicts(bench.format_report(figures))
+    assert verdicts[row] == "**missed**"
+    assert [name for name, verdict in verdicts.items() if verdict != "met"] == [row]
+
+
+def test_missed_generator_target_quotes_the_cause_found():
+    figures = copy.deepcopy(FIGURES)
+    figures["generator_duckdb"]["rows_per_second"] = 300_000
+    report = bench.format_report(figures)
+    assert f"Generator target missed: {bench.CAUSES['generator']}." in report
+
+
+def test_report_without_optional_sections():
+    figures = copy.deepcopy(FIGURES)
+    del figures["scheduled_run_double_history"], figures["run_growth_double_history"]
+    figures["engine_only"].pop("slowest")
+    report = bench.format_report(figures)
+    assert "twice the history" not in report and "Slowest models" not in report
+    figures["generator_postgres"] = {"rows": 10, "seconds": 2.0, "rows_per_second": 5, "peak_rss_mb": 1.0}
+    assert "Generator into Postgres (COPY)" in bench.format_report(figures)
+
+
+MODEL = """MODEL (
+    name analytics.tableau_example,
+    kind FULL
+);
+
+WITH source AS (
+    SELECT
+        a
+    FROM analytics.upstream
+)
+SELECT
+    a::INT AS a /* A column */
+    , b::INT AS b /* Another column */
+FROM source
+WHERE
+    a > 0
+"""
+
+
+def test_probe_column_goes_into_the_final_select():
+    changed = bench.add_probe_column(MODEL)
+    assert changed.count("bench_probe") == 1
+    final = changed[changed.rindex("\nSELECT"):]
+    assert "    , b::INT AS b /* Another column */\n    , 1 AS bench_probe /* Benchmark probe column */\nFROM source" in final
+    assert changed.replace("    , 1 AS bench_probe /* Benchmark probe column */\n", "") == MODEL
+
+
+@pytest.mark.parametrize("text", [
+    MODEL + "UNION ALL\nSELECT\n    1 AS a\n    , 2 AS b\nFROM other\n",
+    "MODEL (name x);\n\nSELECT\n    1 AS a\n",
+])
+def test_probe_column_refuses_queries_it_cannot_change_safely(text):
+    with pytest.raises(ValueError):
+        bench.add_probe_column(text)
+
+
+def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
+    copy_dir = tmp_path / "project"
+    folder = copy_dir / "models" / "tableau"
+    folder.mkdir(parents=True)
+    (folder / "union.sql").write_text(MODEL + "UNION ALL\nSELECT\n    1 AS a\n    , 2 AS b\nFROM other\n")
+    (folder / "plain.sql").write_text(MODEL)
+    leaves = [
+        {"name": "analytics.tableau_union", "path": str(PROJECT_ROOT / "models/tableau/union.sql")},
+        {"name": "analytics.tableau_example", "path": str(PROJECT_ROOT / "models/tableau/plain.sql")},
+    ]
+    assert bench._leaf_change(copy_dir, leaves) == "analytics.tableau_example"
+    assert "bench_probe" in (folder / "plain.sql").read_text()
+    assert "bench_probe" not in (folder / "union.sql").read_text()
+    with pytest.raises(RuntimeError, match="no leaf model"):
+        bench._leaf_change(copy_dir, leaves[:1])
+
+
+def test_probe_lands_in_the_outer_select_of_real_models():
+    """On the project's own models the editor adds the column to the outermost SELECT, or refuses."""
+    from sqlglot import exp
+    from sqlmesh.core.dialect import parse
+
+    edited = 0
+    for path in sorted(Path(PROJECT_ROOT / "models").rglob("*.sql")):
+        text = path.read_text()
+        try:
+            changed = bench.add_probe_column(text)
+        except ValueError:
+            continue
+        query = parse(changed, default_dialect="duckdb")[-1]
+        assert isinstance(query, exp.Select), path
+        assert "bench_probe" in query.named_selects, path
+        edited += 1
+    assert edited > 0
