@@ -151,14 +151,20 @@ def test_care_invariants_duckdb(care_duckdb):
 
 def test_care_matches_generator_ground_truth(care_duckdb):
     context = care_duckdb
+    # Generator truth, restricted to what the models can see: episodes whose posts were delivered to
+    # the raw table by the end of the window, whose poster and subject are not in the test-user
+    # seed (the generator also draws seed test users as ordinary posters; they are excluded).
     truth = rows(
         context,
         """
         SELECT
             COUNT(*),
-            COUNT(CASE WHEN is_dependent_consult THEN 1 END)
-        FROM catwalk_generator.episodes
-        WHERE NOT is_test_user AND is_delivered_at_end
+            COUNT(CASE WHEN truth.is_dependent_consult THEN 1 END)
+        FROM catwalk_generator.episodes AS truth
+        WHERE NOT truth.is_test_user
+          AND EXISTS (SELECT 1 FROM messaging.posts AS posts WHERE posts.channel_id = truth.episode_id)
+          AND truth.patient_user_id NOT IN (SELECT user_id FROM analytics.scribe_test_users)
+          AND truth.subject_user_id NOT IN (SELECT user_id FROM analytics.scribe_test_users)
         """,
     )[0]
     built = rows(
@@ -190,6 +196,16 @@ def test_care_matches_generator_ground_truth(care_duckdb):
         """,
     )
     assert wrong_hours == []
+    compared = scalar(
+        context,
+        """
+        SELECT COUNT(*)
+        FROM analytics.chats AS chats
+        INNER JOIN catwalk_generator.episodes AS truth ON chats.episode_id = truth.episode_id
+        WHERE chats.chat_type = 'New Episode' AND chats.first_message_created_at = truth.first_post_local
+        """,
+    )
+    assert compared > 0.9 * built[0]
 
 
 @pytest.mark.postgres
