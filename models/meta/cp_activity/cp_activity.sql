@@ -73,16 +73,27 @@ WITH activity AS (
         episode_id
         , issue_type
     FROM analytics.episodes_issue_types
-), covering_shifts AS (
+), activity_with_shift AS (
     SELECT
         activity.cp_activity_id
+        , activity.user_id
+        , activity.date_day_est
+        , activity.date_day
+        , activity.activity
+        , activity.episode_id
+        , activity.activity_start
+        , activity.activity_end
+        , activity.activity_start_est
+        , activity.activity_end_est
+        , activity.time_spent
+        , activity.main_specialization
         , shifts.shift_id
-        , shifts.position_name
-        , shifts.location_name
-        , shifts.start_time
-        , shifts.end_time
+        , shifts.position_name AS shift_position
+        , shifts.location_name AS shift_location
+        , shifts.start_time AS shift_start
+        , shifts.end_time AS shift_end
     FROM activity
-    INNER JOIN shifts
+    LEFT JOIN shifts
         ON activity.user_id = shifts.user_id
         AND shifts.start_time <= activity.activity_start
         AND activity.activity_end <= shifts.end_time
@@ -90,43 +101,41 @@ WITH activity AS (
         ROW_NUMBER() OVER (PARTITION BY activity.cp_activity_id ORDER BY shifts.start_time, shifts.shift_id) = 1
 )
 SELECT
-    activity.cp_activity_id::TEXT AS cp_activity_id /* md5 of user_id and timestamp */
-    , activity.user_id::TEXT AS user_id /* Scribe user id of the care-team member */
-    , activity.date_day_est::DATE AS date_day_est /* Montreal local day of the activity */
-    , activity.date_day::DATE AS date_day /* UTC day of the activity start */
-    , activity.activity::TEXT AS activity /* chat, video, dashboard or phone_call */
-    , activity.episode_id::TEXT AS episode_id /* Episode worked on, when known */
+    activity_with_shift.cp_activity_id::TEXT AS cp_activity_id /* md5 of user_id and timestamp */
+    , activity_with_shift.user_id::TEXT AS user_id /* Scribe user id of the care-team member */
+    , activity_with_shift.date_day_est::DATE AS date_day_est /* Montreal local day of the activity */
+    , activity_with_shift.date_day::DATE AS date_day /* UTC day of the activity start */
+    , activity_with_shift.activity::TEXT AS activity /* chat, video, dashboard or phone_call */
+    , activity_with_shift.episode_id::TEXT AS episode_id /* Episode worked on, when known */
     , episodes_subject.episode_subject::TEXT AS patient_id /* Episode subject: the person the consult is about */
     , episodes_issue_types.issue_type::TEXT AS issue_type /* Latest issue type of the episode */
-    , activity.activity_start::TIMESTAMPTZ AS activity_start /* Start of the activity (UTC) */
-    , activity.activity_end::TIMESTAMPTZ AS activity_end /* End of the activity: next event of the user that day (UTC) */
-    , activity.activity_start_est::TIMESTAMP AS activity_start_est /* Start of the activity, Montreal local time (naive) */
-    , activity.activity_end_est::TIMESTAMP AS activity_end_est /* End of the activity, Montreal local time (naive) */
-    , activity.time_spent::DOUBLE AS time_spent /* Seconds until the next event of the day (0 for the last one) */
-    , activity.main_specialization::TEXT AS main_specialization /* Specialization of the user (N/A when not a practitioner) */
+    , activity_with_shift.activity_start::TIMESTAMPTZ AS activity_start /* Start of the activity (UTC) */
+    , activity_with_shift.activity_end::TIMESTAMPTZ AS activity_end /* End of the activity: next event of the user that day (UTC) */
+    , activity_with_shift.activity_start_est::TIMESTAMP AS activity_start_est /* Start of the activity, Montreal local time (naive) */
+    , activity_with_shift.activity_end_est::TIMESTAMP AS activity_end_est /* End of the activity, Montreal local time (naive) */
+    , activity_with_shift.time_spent::DOUBLE AS time_spent /* Seconds until the next event of the day (0 for the last one) */
+    , activity_with_shift.main_specialization::TEXT AS main_specialization /* Specialization of the user (N/A when not a practitioner) */
     , (
-        CASE activity.activity
+        CASE activity_with_shift.activity
             WHEN 'video'
-            THEN activity.time_spent < 45 * 60
+            THEN activity_with_shift.time_spent < 45 * 60
             WHEN 'phone_call'
-            THEN activity.time_spent < 45 * 60
+            THEN activity_with_shift.time_spent < 45 * 60
             WHEN 'chat'
-            THEN activity.time_spent < 10 * 60
-            ELSE activity.time_spent < 5 * 60
+            THEN activity_with_shift.time_spent < 10 * 60
+            ELSE activity_with_shift.time_spent < 5 * 60
         END
     )::BOOLEAN AS is_active /* Time to next event under 45 min (video, phone_call), 10 min (chat) or 5 min (dashboard) */
     , (
-        NOT covering_shifts.shift_id IS NULL
+        NOT activity_with_shift.shift_id IS NULL
     )::BOOLEAN AS is_on_shift /* A published shift of the user covers the whole activity */
-    , covering_shifts.shift_id::BIGINT AS shift_id /* Covering When I Work shift */
-    , covering_shifts.position_name::TEXT AS shift_position /* Position of the covering shift */
-    , covering_shifts.location_name::TEXT AS shift_location /* Location of the covering shift */
-    , covering_shifts.start_time::TIMESTAMPTZ AS shift_start /* Start of the covering shift (UTC) */
-    , covering_shifts.end_time::TIMESTAMPTZ AS shift_end /* End of the covering shift (UTC) */
-FROM activity
-LEFT JOIN covering_shifts
-    ON activity.cp_activity_id = covering_shifts.cp_activity_id
+    , activity_with_shift.shift_id::BIGINT AS shift_id /* Covering When I Work shift */
+    , activity_with_shift.shift_position::TEXT AS shift_position /* Position of the covering shift */
+    , activity_with_shift.shift_location::TEXT AS shift_location /* Location of the covering shift */
+    , activity_with_shift.shift_start::TIMESTAMPTZ AS shift_start /* Start of the covering shift (UTC) */
+    , activity_with_shift.shift_end::TIMESTAMPTZ AS shift_end /* End of the covering shift (UTC) */
+FROM activity_with_shift
 LEFT JOIN episodes_subject
-    ON activity.episode_id = episodes_subject.episode_id
+    ON activity_with_shift.episode_id = episodes_subject.episode_id
 LEFT JOIN episodes_issue_types
-    ON activity.episode_id = episodes_issue_types.episode_id
+    ON activity_with_shift.episode_id = episodes_issue_types.episode_id
