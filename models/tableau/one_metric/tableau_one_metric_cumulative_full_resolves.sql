@@ -27,7 +27,7 @@ WITH episodes AS (
     SELECT
         episode_id
         , MIN(date_week_est) AS date_week
-        , BOOL_OR(CAST(fully_resolved AS BOOLEAN)) AS fully_resolved
+        , BOOL_OR(fully_resolved::BOOLEAN) AS fully_resolved
         , BOOL_OR(CAST(COALESCE(set_resolved_pending, FALSE) AND outcome IS NULL AS BOOLEAN)) AS is_resolved_without_outcome
     FROM episodes
     GROUP BY

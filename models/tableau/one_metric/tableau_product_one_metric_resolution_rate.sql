@@ -114,8 +114,8 @@ SELECT
     , contract_id::BIGINT AS contract_id /* Contract of the subject active at the first message */
     , @pii_hash(patient_id)::TEXT AS patient_key /* Salted hash of the episode subject's Scribe id */
     , created_at::TIMESTAMPTZ AS created_at /* First post of the episode (UTC) */
-    , date_week_est::DATE AS date_week_est /* Local Monday week of the first message */
-    , date_month_est::DATE AS date_month_est /* Local month of the first message */
+    , COALESCE(date_week_est, DATE_TRUNC('WEEK', @to_est(created_at))::DATE)::DATE AS date_week_est /* Local Monday week of the first message (of the first post when the episode has no activated chat) */
+    , COALESCE(date_month_est, DATE_TRUNC('MONTH', @to_est(created_at))::DATE)::DATE AS date_month_est /* Local month of the first message (of the first post when the episode has no activated chat) */
     , organization_id::BIGINT AS organization_id /* Organization of the contract */
     , organization_name::TEXT AS organization_name /* Name of the organization */
     , account_id::TEXT AS account_id /* Salesforce account of the organization */
