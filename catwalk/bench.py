@@ -241,8 +241,9 @@ def step_leaves(args: dict) -> dict:
             continue
         if model.kind.name.startswith("SCD_TYPE_2") or model._path is None:
             continue
-        leaves.append({"name": model.name, "path": str(model._path), "kind": model.kind.name})
-    return {"leaves": sorted(leaves, key=lambda leaf: ("/tableau/" not in leaf["path"], leaf["name"]))}
+        path = Path(model._path).resolve().relative_to(Path(context.path).resolve())
+        leaves.append({"name": model.name, "path": str(path), "kind": model.kind.name})
+    return {"leaves": sorted(leaves, key=lambda leaf: ("tableau/" not in leaf["path"], leaf["name"]))}
 
 
 def step_plan_dev(args: dict) -> dict:
@@ -284,6 +285,11 @@ STEPS: dict[str, t.Callable[[dict], dict]] = {
 
 
 def _step_main(name: str, payload: str) -> None:
+    from rich.console import Console
+    from sqlmesh.core.console import TerminalConsole, set_console
+
+    # SQLMesh's Python API is silent by default: show its progress and errors on stderr
+    set_console(TerminalConsole(console=Console(file=sys.stderr, force_terminal=False, width=160)))
     result = STEPS[name](json.loads(payload))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print("BENCH-RESULT " + json.dumps(result, default=str))
@@ -298,8 +304,11 @@ def run_step(name: str, **args: t.Any) -> dict:
     )
     lines = [line for line in process.stdout.splitlines() if line.startswith("BENCH-RESULT ")]
     if process.returncode != 0 or not lines:
-        tail = "\n".join((process.stderr or process.stdout).strip().splitlines()[-15:])
-        raise RuntimeError(f"bench step {name} failed (exit {process.returncode}):\n{tail}")
+        log = Path(tempfile.mkstemp(prefix=f"catwalk-bench-{name}-", suffix=".log")[1])
+        log.write_text(process.stdout + "\n" + process.stderr)
+        lines = (process.stderr or process.stdout).strip().splitlines()
+        tail = "\n".join([line for line in lines if "rror" in line][-10:] + lines[-5:])
+        raise RuntimeError(f"bench step {name} failed (exit {process.returncode}), full output in {log}:\n{tail}")
     result = json.loads(lines[-1].removeprefix("BENCH-RESULT "))
     result["wall_seconds"] = round(time.perf_counter() - started, 2)
     return result
@@ -371,7 +380,7 @@ def add_probe_column(text: str) -> str:
 def _leaf_change(project: Path, leaves: list[dict]) -> str:
     """Apply add_probe_column to the first leaf model it fits (Tableau marts first); its name."""
     for leaf in leaves:
-        path = project / Path(leaf["path"]).relative_to(PROJECT_ROOT)
+        path = project / leaf["path"]
         try:
             path.write_text(add_probe_column(path.read_text()))
         except ValueError:

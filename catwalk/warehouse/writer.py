@@ -80,15 +80,24 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
         columns = set(df.columns)
         cols = select_list(table, raw, columns)
         src = "_src"
-        con.register(src, df)
-        base = src
         done = f"_delivered_at <= TIMESTAMPTZ '{end_literal}'"
         if raw.kind == "event":
-            con.execute(f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM {base} "
-                        f"WHERE {done} ORDER BY _delivered_at, _ord")
-            con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord "
-                        f"FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
+            # rows in delivery order (_delivered_at, _ord), sorted here rather than by DuckDB: the
+            # delivered rows are then a prefix, the pending ones the rest, each scanned once and
+            # inserted in order (DuckDB preserves insertion order)
+            at = df["_delivered_at"].array.as_unit("us").asi8  # microseconds, like end_us
+            order = np.argsort(at, kind="stable")
+            cut = int(np.searchsorted(at[order], end_us, side="right"))
+            raw.release()
+            df = df.take(order)
+            for target, part, extra_cols in ((S.qualified(table), df.iloc[:cut], ""),
+                                              (pending_name(table), df.iloc[cut:], ", _delivered_at, _ord")):
+                con.register(src, part)
+                con.execute(f"INSERT INTO {target} SELECT {cols}{extra_cols} FROM {src}")
+                con.unregister(src)
         else:
+            con.register(src, df)
+            base = src
             keys = ", ".join(S.quote(k) for k in raw.key)
             con.execute(
                 f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM (SELECT *, row_number() OVER "
@@ -96,7 +105,7 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
                 f"WHERE {done}) WHERE _rn = 1 AND NOT _deleted ORDER BY _ord")
             con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord, "
                         f"_deleted FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
-        con.unregister(src)
+            con.unregister(src)
         del df
         raw.release()
         delivered[table] = con.execute(f"SELECT count(*) FROM {S.qualified(table)}").fetchone()[0]

@@ -142,8 +142,8 @@ def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
     (folder / "union.sql").write_text(MODEL + "UNION ALL\nSELECT\n    1 AS a\n    , 2 AS b\nFROM other\n")
     (folder / "plain.sql").write_text(MODEL)
     leaves = [
-        {"name": "analytics.tableau_union", "path": str(PROJECT_ROOT / "models/tableau/union.sql")},
-        {"name": "analytics.tableau_example", "path": str(PROJECT_ROOT / "models/tableau/plain.sql")},
+        {"name": "analytics.tableau_union", "path": "models/tableau/union.sql"},
+        {"name": "analytics.tableau_example", "path": "models/tableau/plain.sql"},
     ]
     assert bench._leaf_change(copy_dir, leaves) == "analytics.tableau_example"
     assert "bench_probe" in (folder / "plain.sql").read_text()
