@@ -33,7 +33,7 @@ WITH commands AS (
         , triggered_at
     FROM commands
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY episode_id, triggered_at ORDER BY event_id) = 1
+        ROW_NUMBER() OVER (PARTITION BY episode_id, triggered_at ORDER BY event_id, user_id) = 1
 )
 SELECT
     episode_id::TEXT AS episode_id /* Episode in which the booking started */
