@@ -6,13 +6,14 @@ MODEL (
     grain shift_id,
     tags (transform, wiw, staffing, pii),
     audits (
-        unique_values(columns := (shift_id)),
-        not_null(columns := (shift_id, start_time, end_time, hours)),
-        accepted_values(
-            "column" := location_name,
-            is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support')
-        ),
-        assert_wiw_no_overlapping_shifts
+        unique_values(columns := (
+            shift_id
+        ))
+        , not_null(columns := (shift_id, start_time, end_time, hours))
+        , accepted_values("column" := location_name, is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support'))
+        , assert_wiw_no_overlapping_shifts
+        , assert_wiw_shifts_have_employee_codes
+        , assert_wiw_shifts_have_position_names
     ),
     description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 and 18:00 UTC runs: shifts are edited in place in WIW and the table is small. Differs from the original (quirk 4): cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
 );
@@ -137,5 +138,7 @@ SELECT
     , location_id::BIGINT AS location_id /* When I Work location id */
     , location_name::TEXT AS location_name /* Virtual Care Platform, Admin, Ubisoft or Tech support */
     , hourly_rate::DOUBLE AS hourly_rate /* Hourly rate applied ($): Sept-2018 snapshot rate before 2018-09-10, else current */
-    , (hourly_rate * hours)::DOUBLE AS cost /* Shift cost ($) = hourly rate x paid hours (break subtracted once) */
+    , (
+        hourly_rate * hours
+    )::DOUBLE AS cost /* Shift cost ($) = hourly rate x paid hours (break subtracted once) */
 FROM shifts_enriched
