@@ -93,10 +93,15 @@ def connect_postgres(settings: dict[str, str] | None = None, dbname: str | None 
 
 
 def copy_warehouse(source: Path, target_dir: Path, name: str = "warehouse") -> Path:
-    """Copy a DuckDB warehouse file (the catalog is the file stem: keep the stem)."""
+    """Copy a DuckDB warehouse file (the catalog is the file stem: keep the stem), with its WAL."""
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{name}.duckdb"
     shutil.copyfile(source, target)
+    source_wal, target_wal = Path(f"{source}.wal"), Path(f"{target}.wal")
+    if source_wal.exists():
+        shutil.copyfile(source_wal, target_wal)
+    elif target_wal.exists():
+        target_wal.unlink()
     return target
 
 
