@@ -51,7 +51,10 @@ WITH properties AS (
     INNER JOIN outcomes
         ON properties.episode_property_value = outcomes.outcome_raw
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY properties.episode_id, properties.updated_at ORDER BY properties.event_id DESC, properties.user_id) = 1
+        ROW_NUMBER() OVER (
+            PARTITION BY properties.episode_id, properties.updated_at
+            ORDER BY properties.event_id DESC, properties.user_id
+        ) = 1
 )
 SELECT
     event_id::TEXT AS event_id /* Segment event id of the outcome setting */
