@@ -427,8 +427,23 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         _say(f"{name}: {result.get('seconds', 0):.1f} s, peak RSS {result['peak_rss_mb']:,.0f} MB")
         return result
 
-    try:
-        # 1. generator
+    errors: dict[str, str] = {}
+    figures["errors"] = errors
+
+    def section(name: str, function: t.Callable[[], None]) -> bool:
+        """Run one section; a failed step is recorded (and reported) and the bench goes on."""
+        try:
+            function()
+            return True
+        except RuntimeError as error:
+            errors[name] = str(error).splitlines()[0]
+            _say(f"{name} failed: {errors[name]}")
+            return False
+
+    warehouse, raw_copy = work / "gen0.duckdb", work / "raw.duckdb"
+    state: dict[str, t.Any] = {}
+
+    def generator() -> None:
         runs = [step("generate", db=work / f"gen{r}.duckdb", scale=scale, start=start, days=days)
                 for r in range(repetitions)]
         rows = runs[0]["rows"]
@@ -440,54 +455,61 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
             "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "repetitions": repetitions,
             "loadavg": runs[-1]["loadavg"],
         }
-        if gateway == "postgres":
-            database = f"catwalk_bench_{os.getpid()}"
-            try:
-                pg = step("generate", db=work / "pg.duckdb", scale=scale, start=start, days=days,
-                          gateway="postgres", pg_database=database)
-            finally:
-                _drop_postgres_database(database)
-            figures["generator_postgres"] = {
-                "rows": pg["rows"], "seconds": pg["seconds"], "rows_per_second": round(pg["rows"] / pg["seconds"]),
-                "cpu_seconds": pg["cpu_seconds"], "peak_rss_mb": pg["peak_rss_mb"], "repetitions": 1,
-                "loadavg": pg["loadavg"],
-            }
-        warehouse = work / "gen0.duckdb"
-        raw_copy = work / "raw.duckdb"
         shutil.copyfile(warehouse, raw_copy)
         for extra in range(1, repetitions):
             (work / f"gen{extra}.duckdb").unlink(missing_ok=True)
 
-        # 2. backfill vs engine-only (same loads, same intervals)
-        backfill = step("backfill", db=warehouse, start=start, now=now, load_until=morning_until)
+    def generator_postgres() -> None:
+        database = f"catwalk_bench_{os.getpid()}"
+        try:
+            pg = step("generate", db=work / "pg.duckdb", scale=scale, start=start, days=days,
+                      gateway="postgres", pg_database=database)
+        finally:
+            _drop_postgres_database(database)
+        figures["generator_postgres"] = {
+            "rows": pg["rows"], "seconds": pg["seconds"], "rows_per_second": round(pg["rows"] / pg["seconds"]),
+            "cpu_seconds": pg["cpu_seconds"], "peak_rss_mb": pg["peak_rss_mb"], "repetitions": 1,
+            "loadavg": pg["loadavg"],
+        }
+
+    def backfill() -> None:  # 2. backfill vs engine-only (same loads, same intervals)
+        result = step("backfill", db=warehouse, start=start, now=now, load_until=morning_until)
+        figures["backfill"] = {**_without(result, "intervals"), "repetitions": 1}
+        state["backfill_intervals"] = result["intervals"]
         engine_db = work / "engine.duckdb"
         shutil.copyfile(raw_copy, engine_db)
-        engine = step("engine_only", db=engine_db, start=start, now=now, load_until=morning_until,
-                      intervals=backfill["intervals"])
-        engine_db.unlink(missing_ok=True)
-        figures["backfill"] = {**_without(backfill, "intervals"), "repetitions": 1}
+        try:
+            engine = step("engine_only", db=engine_db, start=start, now=now, load_until=morning_until,
+                          intervals=result["intervals"])
+        finally:
+            engine_db.unlink(missing_ok=True)
         figures["engine_only"] = {**engine, "repetitions": 1}
-        figures["sqlmesh_overhead"] = round(backfill["seconds"] / max(engine["seconds"], 1e-9), 2)
+        figures["sqlmesh_overhead"] = round(result["seconds"] / max(engine["seconds"], 1e-9), 2)
 
-        # 3. scheduled half-day run vs full rebuild of the same data (before any dev plan)
+    def scheduled() -> None:  # 3. scheduled half-day run vs full rebuild of the same data
         run_db = work / "run.duckdb"
         shutil.copyfile(warehouse, run_db)
-        scheduled = step("load_and_run", db=run_db, start=start, load_until=half_day_until, now=half_day_now)
-        run_db.unlink(missing_ok=True)
+        try:
+            result = step("load_and_run", db=run_db, start=start, load_until=half_day_until, now=half_day_now)
+        finally:
+            run_db.unlink(missing_ok=True)
+        figures["scheduled_run"] = {**_without(result, "intervals"), "repetitions": 1}
         rebuild_db = work / "rebuild.duckdb"
         shutil.copyfile(raw_copy, rebuild_db)
-        rebuild = step("engine_only", db=rebuild_db, start=start, now=half_day_now,
-                       load_until=half_day_until, intervals=scheduled["intervals"])
-        rebuild_db.unlink(missing_ok=True)
-        figures["scheduled_run"] = {**_without(scheduled, "intervals"), "repetitions": 1}
+        try:
+            rebuild = step("engine_only", db=rebuild_db, start=start, now=half_day_now,
+                           load_until=half_day_until, intervals=result["intervals"])
+        finally:
+            rebuild_db.unlink(missing_ok=True)
         figures["full_rebuild"] = {**rebuild, "repetitions": 1}
-        figures["run_to_rebuild"] = round(scheduled["seconds"] / max(rebuild["seconds"], 1e-9), 3)
+        figures["run_to_rebuild"] = round(result["seconds"] / max(rebuild["seconds"], 1e-9), 3)
 
-        # 5. plan dev, no change, then a leaf change (on the prod build of step 2)
+    def plan_dev() -> None:  # 5. plan dev, no change, then a leaf change (on the prod build)
         no_change = [step("plan_dev", db=warehouse, start=start, now=now, env="bench_dev")
                      for _ in range(repetitions)]
         figures["plan_dev_no_change"] = {
-            "seconds": _median([r["seconds"] for r in no_change]), "rows_written": max(r["rows_written"] for r in no_change),
+            "seconds": _median([r["seconds"] for r in no_change]),
+            "rows_written": max(r["rows_written"] for r in no_change),
             "backfilled": no_change[-1]["backfilled"], "peak_rss_mb": max(r["peak_rss_mb"] for r in no_change),
             "repetitions": repetitions, "loadavg": no_change[-1]["loadavg"],
         }
@@ -496,18 +518,31 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         leaf = _leaf_change(project, leaves)
         change = step("plan_dev", db=warehouse, start=start, now=now, env="bench_leaf", project=str(project))
         figures["plan_dev_leaf_change"] = {**change, "changed_model": leaf, "repetitions": 1}
-        warehouse.unlink(missing_ok=True)
-        raw_copy.unlink(missing_ok=True)
 
-        # 4. twice the history: the same scheduled run on a warehouse generated over 2 x days
+    def double_history() -> None:  # 4. the same scheduled run with twice the history
         double_start = (end - dt.timedelta(days=2 * days)).date().isoformat()
         double_db = work / "double.duckdb"
-        step("generate", db=double_db, scale=scale, start=double_start, days=2 * days)
-        step("backfill", db=double_db, start=double_start, now=now, load_until=morning_until)
+        generated = step("generate", db=double_db, scale=scale, start=double_start, days=2 * days)
+        figures["generator_double_history"] = {**generated, "repetitions": 1}
+        built = step("backfill", db=double_db, start=double_start, now=now, load_until=morning_until)
+        figures["backfill_double_history"] = {**_without(built, "intervals"), "repetitions": 1}
         doubled = step("load_and_run", db=double_db, start=double_start, load_until=half_day_until,
                        now=half_day_now)
         figures["scheduled_run_double_history"] = {**_without(doubled, "intervals"), "repetitions": 1}
-        figures["run_growth_double_history"] = round(doubled["seconds"] / max(scheduled["seconds"], 1e-9), 2)
+        if "scheduled_run" in figures:
+            figures["run_growth_double_history"] = round(
+                doubled["seconds"] / max(figures["scheduled_run"]["seconds"], 1e-9), 2)
+
+    try:
+        if section("generator", generator):
+            if gateway == "postgres":
+                section("generator_postgres", generator_postgres)
+            if section("backfill", backfill):
+                section("scheduled_run", scheduled)
+                section("plan_dev", plan_dev)
+            for path in (warehouse, raw_copy):
+                path.unlink(missing_ok=True)
+            section("double_history", double_history)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures["machine"]["loadavg_end"] = _loadavg()
@@ -532,48 +567,69 @@ def _fmt_load(values: t.Any) -> str:
     return "/".join(f"{v:g}" for v in values) if values else "?"
 
 
+NOT_MEASURED = "**not measured**"
+
+
+def _rows(f: dict) -> list[tuple[str, str, str, str]]:
+    """(step, measured, target, verdict) rows; a figure missing (its step failed) says so."""
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(name: str, target: str, build: t.Callable[[], tuple[str, str]]) -> None:
+        try:
+            measured, verdict = build()
+        except (KeyError, TypeError, ValueError):
+            measured, verdict = "—", NOT_MEASURED if target else ""
+        rows.append((name, measured, target, verdict))
+
+    def generator() -> tuple[str, str]:
+        g = f["generator_duckdb"]
+        return (f"{g['rows']:,} raw rows in {g['seconds']} s = {g['rows_per_second']:,} rows/s "
+                f"(CPU {g['cpu_seconds']} s = {g['rows_per_cpu_second']:,} rows per CPU-second)",
+                _verdict(g["rows_per_second"] >= 1_000_000))
+
+    row("Generator into DuckDB", "≥ 1,000,000 rows/s", generator)
+    if f.get("gateway") == "postgres":
+        row("Generator into Postgres (COPY)", "loads by COPY", lambda: (
+            f"{f['generator_postgres']['rows']:,} rows in {f['generator_postgres']['seconds']} s = "
+            f"{f['generator_postgres']['rows_per_second']:,} rows/s", "met"))
+    row("Full prod backfill (SQLMesh plan)", "", lambda: (
+        f"{f['backfill']['seconds']:.1f} s, {f['backfill']['models']} models, {f['backfill']['rows']:,} model rows", ""))
+    row("Same work engine-only", "", lambda: (
+        f"{f['engine_only']['seconds']:.1f} s ({f['engine_only']['models']} models, {f['engine_only']['rows']:,} rows)", ""))
+    row("SQLMesh overhead", "≤ 1.3×", lambda: (f"{f['sqlmesh_overhead']}×", _verdict(f["sqlmesh_overhead"] <= 1.3)))
+    row("Scheduled 18:00 run after a half-day of loads", "", lambda: (
+        f"{f['scheduled_run']['seconds']:.1f} s (exit {f['scheduled_run']['exit_code']}, "
+        f"{f['scheduled_run'].get('models_evaluated', '?')} models, {f['scheduled_run'].get('rows_written', 0):,} rows written)", ""))
+    row("Full rebuild of the same data (every model recomputed)", "", lambda: (f"{f['full_rebuild']['seconds']:.1f} s", ""))
+    row("Half-day run / full rebuild", "≤ 5 %", lambda: (
+        f"{f['run_to_rebuild'] * 100:.1f} %", _verdict(f["run_to_rebuild"] <= 0.05)))
+    row("Half-day run, twice the history", "≤ 1.2×", lambda: (
+        f"{f['scheduled_run_double_history']['seconds']:.1f} s = {f['run_growth_double_history']}× the run",
+        _verdict(f["run_growth_double_history"] <= 1.2)))
+
+    def no_change() -> tuple[str, str]:
+        n = f["plan_dev_no_change"]
+        return (f"{n['seconds']:.2f} s, {n['rows_written']} rows written",
+                _verdict(n["seconds"] <= 5 and n["rows_written"] == 0))
+
+    def leaf_change() -> tuple[str, str]:
+        c = f["plan_dev_leaf_change"]
+        return (f"{c['changed_model']}: backfilled {', '.join(c['backfilled']) or 'nothing'}; "
+                f"{c['rows_written']:,} rows written in {c['seconds']:.1f} s",
+                _verdict(c["backfilled"] == [c["changed_model"]]))
+
+    row("`plan dev`, no change", "≤ 5 s, 0 rows", no_change)
+    row("`plan dev`, leaf change", "only that model", leaf_change)
+    peaks = [v["peak_rss_mb"] for v in f.values() if isinstance(v, dict) and "peak_rss_mb" in v]
+    row("Peak RSS (any step)", "≤ 4,096 MB", lambda: (f"{max(peaks):,.0f} MB", _verdict(max(peaks) <= 4096)))
+    return rows
+
+
 def format_report(f: dict) -> str:
     """The markdown report of a bench run (figures as written to bench/latest.json)."""
     m = f["machine"]
     steps = {k: v for k, v in f.items() if isinstance(v, dict) and "peak_rss_mb" in v}
-    peak = max((v["peak_rss_mb"] for v in steps.values()), default=0)
-    g = f["generator_duckdb"]
-    generator_ok = g["rows_per_second"] >= 1_000_000
-    rows = [
-        ("Generator into DuckDB", f"{g['rows']:,} raw rows in {g['seconds']} s = {g['rows_per_second']:,} rows/s "
-         f"(CPU {g['cpu_seconds']} s = {g['rows_per_cpu_second']:,} rows per CPU-second)",
-         "≥ 1,000,000 rows/s", _verdict(generator_ok)),
-    ]
-    if "generator_postgres" in f:
-        p = f["generator_postgres"]
-        rows.append(("Generator into Postgres (COPY)", f"{p['rows']:,} rows in {p['seconds']} s = {p['rows_per_second']:,} rows/s",
-                     "loads by COPY", "met"))
-    b, e = f["backfill"], f["engine_only"]
-    rows += [
-        ("Full prod backfill (SQLMesh plan)", f"{b['seconds']:.1f} s, {b['models']} models, {b['rows']:,} model rows", "", ""),
-        ("Same work engine-only", f"{e['seconds']:.1f} s ({e['models']} models, {e['rows']:,} rows)", "", ""),
-        ("SQLMesh overhead", f"{f['sqlmesh_overhead']}×", "≤ 1.3×", _verdict(f["sqlmesh_overhead"] <= 1.3)),
-    ]
-    s, r = f["scheduled_run"], f["full_rebuild"]
-    rows += [
-        ("Scheduled 18:00 run after a half-day of loads",
-         f"{s['seconds']:.1f} s (exit {s['exit_code']}, {s.get('models_evaluated', '?')} models, {s.get('rows_written', 0):,} rows written)", "", ""),
-        ("Full rebuild of the same data (every model recomputed)", f"{r['seconds']:.1f} s", "", ""),
-        ("Half-day run / full rebuild", f"{f['run_to_rebuild'] * 100:.1f} %", "≤ 5 %", _verdict(f["run_to_rebuild"] <= 0.05)),
-    ]
-    if "scheduled_run_double_history" in f:
-        d = f["scheduled_run_double_history"]
-        rows.append(("Half-day run, twice the history", f"{d['seconds']:.1f} s = {f['run_growth_double_history']}× the run",
-                     "≤ 1.2×", _verdict(f["run_growth_double_history"] <= 1.2)))
-    n, c = f["plan_dev_no_change"], f["plan_dev_leaf_change"]
-    leaf_ok = c["backfilled"] == [c["changed_model"]]
-    rows += [
-        ("`plan dev`, no change", f"{n['seconds']:.2f} s, {n['rows_written']} rows written", "≤ 5 s, 0 rows",
-         _verdict(n["seconds"] <= 5 and n["rows_written"] == 0)),
-        ("`plan dev`, leaf change", f"{c['changed_model']}: backfilled {', '.join(c['backfilled']) or 'nothing'}; "
-         f"{c['rows_written']:,} rows written in {c['seconds']:.1f} s", "only that model", _verdict(leaf_ok)),
-        ("Peak RSS (any step)", f"{peak:,.0f} MB", "≤ 4,096 MB", _verdict(peak <= 4096)),
-    ]
+    g = f.get("generator_duckdb", {})
     lines = [
         f"## Catwalk benchmark — scale `{f['scale']}` ({f['days']} days of history), gateway `{f['gateway']}`",
         "",
@@ -582,20 +638,25 @@ def format_report(f: dict) -> str:
         f"Load average (1/5/15 min) at start {_fmt_load(m.get('loadavg_start'))}, at end {_fmt_load(m.get('loadavg_end'))}: "
         "the machine is shared, so wall times above the core count's worth of load are stretched; "
         "CPU seconds are given beside the wall times where they matter.",
-        f"Figures are medians of {g['repetitions']} repetitions for the generator and `plan dev` (no change), single runs otherwise.",
+        f"Figures are medians of {g.get('repetitions', '?')} repetitions for the generator and `plan dev` (no change), "
+        "single runs otherwise.",
         "",
         "| step | measured | target | verdict |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {a} | {b} | {c_} | {d} |" for a, b, c_, d in rows]
+    rows = _rows(f)
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     lines += ["", "Per step (wall s / CPU s / peak RSS MB / load average at the end of the step):", ""]
     for name, v in steps.items():
         lines.append(f"- {name}: {v.get('seconds', 0):.1f} / {v.get('cpu_seconds', '?')} / {v['peak_rss_mb']:,.0f} / "
                      f"{_fmt_load(v.get('loadavg'))}")
-    if e.get("slowest"):
-        lines += ["", "Slowest models engine-only: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in e["slowest"])]
-    if not generator_ok:
+    slowest = f.get("engine_only", {}).get("slowest")
+    if slowest:
+        lines += ["", "Slowest models engine-only: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in slowest)]
+    if any(name == "Generator into DuckDB" and verdict == "**missed**" for name, _, _, verdict in rows):
         lines += ["", f"Generator target missed: {CAUSES['generator']}."]
+    for name, message in (f.get("errors") or {}).items():
+        lines += ["", f"Section `{name}` failed, its figures are not measured: {message}"]
     return "\n".join(lines)
 
 

@@ -89,14 +89,28 @@ def test_missed_generator_target_quotes_the_cause_found():
     assert f"Generator target missed: {bench.CAUSES['generator']}." in report
 
 
-def test_report_without_optional_sections():
+def test_figures_of_a_failed_section_are_reported_as_not_measured():
     figures = copy.deepcopy(FIGURES)
     del figures["scheduled_run_double_history"], figures["run_growth_double_history"]
     figures["engine_only"].pop("slowest")
+    figures["errors"] = {"double_history": "bench step backfill failed (exit 1), full output in /tmp/x.log:"}
     report = bench.format_report(figures)
-    assert "twice the history" not in report and "Slowest models" not in report
+    verdicts = _verdicts(report)
+    assert verdicts["Half-day run, twice the history"] == "**not measured**"
+    assert [name for name, verdict in verdicts.items() if verdict != "met"] == ["Half-day run, twice the history"]
+    assert "Section `double_history` failed, its figures are not measured: bench step backfill failed" in report
+    assert "Slowest models" not in report
+    # nothing measured at all: every target row says so, the report still renders
+    bare = {key: FIGURES[key] for key in ("scale", "gateway", "days", "machine")}
+    assert set(_verdicts(bench.format_report(bare)).values()) == {"**not measured**"}
+
+
+def test_postgres_generator_row_only_with_the_postgres_gateway():
+    figures = copy.deepcopy(FIGURES)
     figures["generator_postgres"] = {"rows": 10, "seconds": 2.0, "rows_per_second": 5, "peak_rss_mb": 1.0}
-    assert "Generator into Postgres (COPY)" in bench.format_report(figures)
+    assert "Generator into Postgres (COPY)" not in bench.format_report(figures)
+    figures["gateway"] = "postgres"
+    assert "| Generator into Postgres (COPY) | 10 rows in 2.0 s = 5 rows/s |" in bench.format_report(figures)
 
 
 MODEL = """MODEL (
