@@ -347,7 +347,7 @@ def late_sources(
     reference: datetime,
     late_after_hours: float,
 ) -> t.List[t.Dict[str, t.Any]]:
-    """The raw sources read by signalled models, with their last delivery and lateness.
+    """The raw sources read by signalled time-range models, with their last delivery and lateness.
 
     Every run holds back the hours after the last load (the 06:00 Segment load cannot hold events
     of 06:30): that is normal lag. A source is *late* when its last delivery is more than
@@ -357,10 +357,14 @@ def late_sources(
     helpers = _load_signal_helpers(project)
     if helpers is None:
         return []
+    # Only models that can wait count: FULL/merge/SCD2 replicas never wait, and their load
+    # columns only move when a row changes (a quiet replica is not a late one).
     signalled = [
         snapshot
         for snapshot in snapshots.values()
-        if snapshot.is_model and any(name == "delivered" for name, _ in snapshot.model.signals)
+        if snapshot.is_model
+        and snapshot.is_incremental_by_time_range
+        and any(name == "delivered" for name, _ in snapshot.model.signals)
     ]
     tables: t.Set[t.Tuple[str, str]] = set()
     for snapshot in signalled:

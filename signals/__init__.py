@@ -25,8 +25,8 @@ Segment events, 3 days for day-grain models), which is why max_wait_hours must s
 
 Only INCREMENTAL_BY_TIME_RANGE models wait: their intervals are time slices that would otherwise
 be computed from a partial delivery. FULL, merge (INCREMENTAL_BY_UNIQUE_KEY) and SCD2 models
-rebuild from whatever the replica holds, so the signal lets them run (the runner still reports
-their late sources).
+rebuild from whatever the replica holds, so the signal lets them run. (Their load columns only
+move when a row changes, so a quiet replica cannot be told from a late one.)
 
 Signals are metadata in SQLMesh: adding, removing or changing a `signals` line never rebuilds data.
 """
@@ -180,8 +180,7 @@ def delivered(
     if getattr(context, "is_restatement", False):
         return True
     if not snapshot.is_incremental_by_time_range:
-        # FULL / merge / SCD2 models rebuild from what is there: waiting gains nothing, and the
-        # runner still reports their late sources.
+        # FULL / merge / SCD2 models rebuild from what is there: waiting gains nothing.
         return True
     sources = raw_sources(snapshot, context.snapshots, walk_ancestors=local_day)
     horizons = source_horizons(context.engine_adapter, sources)
