@@ -470,9 +470,9 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
             "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "repetitions": repetitions,
             "loadavg": runs[-1]["loadavg"],
         }
-        shutil.copyfile(warehouse, raw_copy)
+        _copy_db(warehouse, raw_copy)
         for extra in range(1, repetitions):
-            db(f"gen{extra}").unlink(missing_ok=True)
+            shutil.rmtree(work / f"gen{extra}", ignore_errors=True)
 
     def generator_postgres() -> None:
         database = f"catwalk_bench_{os.getpid()}"
@@ -492,30 +492,30 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         figures["backfill"] = {**_without(result, "intervals"), "repetitions": 1}
         state["backfill_intervals"] = result["intervals"]
         engine_db = db("engine")
-        shutil.copyfile(raw_copy, engine_db)
+        _copy_db(raw_copy, engine_db)
         try:
             engine = step("engine_only", db=engine_db, start=start, now=now, load_until=morning_until,
                           intervals=result["intervals"])
         finally:
-            engine_db.unlink(missing_ok=True)
+            shutil.rmtree(engine_db.parent, ignore_errors=True)
         figures["engine_only"] = {**engine, "repetitions": 1}
         figures["sqlmesh_overhead"] = round(result["seconds"] / max(engine["seconds"], 1e-9), 2)
 
     def scheduled() -> None:  # 3. scheduled half-day run vs full rebuild of the same data
         run_db = db("run")
-        shutil.copyfile(warehouse, run_db)
+        _copy_db(warehouse, run_db)
         try:
             result = step("load_and_run", db=run_db, start=start, load_until=half_day_until, now=half_day_now)
         finally:
-            run_db.unlink(missing_ok=True)
+            shutil.rmtree(run_db.parent, ignore_errors=True)
         figures["scheduled_run"] = {**_without(result, "intervals"), "repetitions": 1}
         rebuild_db = db("rebuild")
-        shutil.copyfile(raw_copy, rebuild_db)
+        _copy_db(raw_copy, rebuild_db)
         try:
             rebuild = step("engine_only", db=rebuild_db, start=start, now=half_day_now,
                            load_until=half_day_until, intervals=result["intervals"])
         finally:
-            rebuild_db.unlink(missing_ok=True)
+            shutil.rmtree(rebuild_db.parent, ignore_errors=True)
         figures["full_rebuild"] = {**rebuild, "repetitions": 1}
         figures["run_to_rebuild"] = round(result["seconds"] / max(rebuild["seconds"], 1e-9), 3)
 
@@ -556,7 +556,7 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
                 section("scheduled_run", scheduled)
                 section("plan_dev", plan_dev)
             for path in (warehouse, raw_copy):
-                path.unlink(missing_ok=True)
+                shutil.rmtree(path.parent, ignore_errors=True)
             section("double_history", double_history)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -568,6 +568,16 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
     (BENCH_DIR / "latest.json").write_text(json.dumps(figures, indent=2, default=str) + "\n")
     (BENCH_DIR / "latest.md").write_text(report + "\n")
     return 0
+
+
+def _copy_db(source: Path, target: Path) -> None:
+    """Copy a DuckDB file with its write-ahead log (the last commits of a step may only be there)."""
+    shutil.copyfile(source, target)
+    wal = source.with_name(source.name + ".wal")
+    target_wal = target.with_name(target.name + ".wal")
+    target_wal.unlink(missing_ok=True)
+    if wal.exists():
+        shutil.copyfile(wal, target_wal)
 
 
 def _without(result: dict, *keys: str) -> dict:
