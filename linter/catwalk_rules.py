@@ -143,3 +143,21 @@ class PiiTagged(Rule):
                 f"{model.name} has person-identifying columns {', '.join(columns)} but no tag pii"
             )
         return None
+
+
+class PortablePercentile(Rule):
+    """Percentiles are written QUANTILE_CONT(x, q): the WITHIN GROUP form does not survive
+    `sqlmesh format` portably (it becomes QUANTILE_CONT(x, q ORDER BY x), which Postgres rejects)."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        import re
+
+        query = getattr(model, "query", None)
+        if query is None or isinstance(model, ExternalModel):
+            return None
+        text = query.sql(dialect="duckdb")
+        if re.search(r"QUANTILE_(CONT|DISC)\([^()]*(\([^()]*\)[^()]*)*ORDER BY", text, re.IGNORECASE):
+            return self.violation(
+                f"{model.name}: write percentiles as QUANTILE_CONT(x, q) (no ORDER BY / WITHIN GROUP)"
+            )
+        return None
