@@ -222,6 +222,8 @@ def step_load_and_run(args: dict) -> dict:
     _env(Path(args["db"]), args["start"])
     _load(args)
     with time_machine.travel(args["now"], tick=True):
+        # the project load alone (the runner loads it again: its share of the run's time)
+        _, load_seconds, _ = _timed(lambda: open_context(paths=args.get("project"), load_state=False))
         code, seconds, cpu = _timed(lambda: run(gateway="local", environment="prod", out=io.StringIO()))
         context = open_context(paths=args.get("project"))
         intervals = _prod_intervals(context)
@@ -229,7 +231,8 @@ def step_load_and_run(args: dict) -> dict:
             "SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log "
             "WHERE model IS NOT NULL AND status = 'success'")
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "exit_code": code,
-            "models_evaluated": models, "rows_written": int(rows), "intervals": intervals}
+            "project_load_seconds": round(load_seconds, 2), "models_evaluated": models,
+            "rows_written": int(rows), "intervals": intervals}
 
 
 def step_leaves(args: dict) -> dict:
@@ -623,7 +626,8 @@ def _rows(f: dict) -> list[tuple[str, str, str, str]]:
         f"{f['engine_only']['seconds']:.1f} s ({f['engine_only']['models']} models, {f['engine_only']['rows']:,} rows)", ""))
     row("SQLMesh overhead", "≤ 1.3×", lambda: (f"{f['sqlmesh_overhead']}×", _verdict(f["sqlmesh_overhead"] <= 1.3)))
     row("Scheduled 18:00 run after a half-day of loads", "", lambda: (
-        f"{f['scheduled_run']['seconds']:.1f} s (exit {f['scheduled_run']['exit_code']}, "
+        f"{f['scheduled_run']['seconds']:.1f} s, of which ≈ {f['scheduled_run'].get('project_load_seconds', '?')} s "
+        f"loading the project (exit {f['scheduled_run']['exit_code']}, "
         f"{f['scheduled_run'].get('models_evaluated', '?')} models, {f['scheduled_run'].get('rows_written', 0):,} rows written)", ""))
     row("Full rebuild of the same data (every model recomputed)", "", lambda: (f"{f['full_rebuild']['seconds']:.1f} s", ""))
     row("Half-day run / full rebuild", "≤ 5 %", lambda: (
