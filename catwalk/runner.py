@@ -339,6 +339,18 @@ def waiting_intervals(snapshots: t.Iterable[t.Any], execution_time: t.Any) -> t.
     return waiting
 
 
+def _signal_sources(helpers: t.Any, snapshot: t.Any, snapshots: t.Dict[str, t.Any]) -> t.List[t.Any]:
+    """The raw tables a model's `delivered` signal waits for (its `sources :=` list, if any)."""
+    tables = helpers.raw_sources(snapshot, snapshots, walk_ancestors=True)
+    for name, arguments in snapshot.model.signals:
+        if name == "delivered" and "sources" in arguments:
+            listed = arguments["sources"]
+            text = listed.name if hasattr(listed, "name") else str(listed)
+            wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
+            return [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
+    return tables
+
+
 def late_sources(
     adapter: t.Any,
     project: Path,
@@ -368,7 +380,7 @@ def late_sources(
     ]
     tables: t.Set[t.Tuple[str, str]] = set()
     for snapshot in signalled:
-        tables.update(helpers.raw_sources(snapshot, snapshots, walk_ancestors=True))
+        tables.update(_signal_sources(helpers, snapshot, snapshots))
     horizons = helpers.source_horizons(adapter, sorted(tables))
     readers: t.Dict[str, t.List[str]] = {}
     for name, (snapshot, _range) in waiting.items():

@@ -164,6 +164,7 @@ def delivered(
     context,
     max_wait_hours: int = 24,
     local_day: bool = False,
+    sources: str = "",
 ):
     """Ready intervals: those whose end every raw source has been delivered past.
 
@@ -172,6 +173,8 @@ def delivered(
             behind (the source is considered idle); lookback recovers rows delivered later.
         local_day: the model's daily intervals are Montreal local days (date_day_est): wait for
             the end of the local day, and for the raw sources of all ancestors.
+        sources: comma-separated raw tables to wait for (default: every raw table the model
+            reads), e.g. 'usher.set_episode_state' when another input only matters for old eras.
     """
     from datetime import timedelta, timezone
 
@@ -182,8 +185,11 @@ def delivered(
     if not snapshot.is_incremental_by_time_range:
         # FULL / merge / SCD2 models rebuild from what is there: waiting gains nothing.
         return True
-    sources = raw_sources(snapshot, context.snapshots, walk_ancestors=local_day)
-    horizons = source_horizons(context.engine_adapter, sources)
+    tables = raw_sources(snapshot, context.snapshots, walk_ancestors=local_day)
+    if sources:
+        wanted = {name.strip().lower() for name in sources.split(",") if name.strip()}
+        tables = [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
+    horizons = source_horizons(context.engine_adapter, tables)
     known = [horizon for _schema, _column, horizon in horizons.values()]
     if not known:
         return True

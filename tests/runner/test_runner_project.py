@@ -123,13 +123,13 @@ def test_cron_and_systemd_schedules_call_the_runner_at_07_and_18_utc():
         for line in (scripts / "catwalk-run.cron").read_text().splitlines()
         if line and not line.startswith("#") and "=" not in line.split()[0]
     ]
-    assert {(minute, hour) for minute, hour, *_ in entries} == {("0", "7,18"), ("30", "7,18")}
+    assert {(minute, hour) for minute, hour, *_ in entries} == {("0", "7,18")}
     assert all("catwalk run --gateway postgres" in entry[5] for entry in entries)
     assert "CRON_TZ=UTC" in (scripts / "catwalk-run.cron").read_text()
 
     timer = (scripts / "catwalk-run.timer").read_text()
     calendars = re.findall(r"^OnCalendar=(.+)$", timer, flags=re.M)
-    assert calendars == ["*-*-* 07,18:00:00 UTC", "*-*-* 07,18:30:00 UTC"]
+    assert calendars == ["*-*-* 07,18:00:00 UTC"]
     service = (scripts / "catwalk-run.service").read_text()
     assert "ExecStart=/srv/catwalk/.venv/bin/catwalk run --gateway postgres" in service
     if shutil.which("systemd-analyze"):

@@ -128,12 +128,15 @@ def test_late_loader_holds_only_its_dependants_and_is_caught_up(warehouse, tmp_p
     deploy(warehouse)
     posts_before = warehouse.query("SELECT COUNT(*) FROM analytics.messaging_posts")[0][0]
 
-    # The 17:00 Segment load of the `messaging` source does not happen.
-    warehouse.feed.load("2026-11-02 17:00", skip=("messaging",))
+    # The 17:00 Segment loads of the `messaging` and `unresponsive` sources do not happen. The usher
+    # model reads unresponsive.nudge only for a pre-2019 era, so its signal waits for
+    # usher.set_episode_state alone (`delivered(sources := ...)`) and moves on.
+    warehouse.feed.load("2026-11-02 17:00", skip=("messaging", "unresponsive"))
     code, output = warehouse.run("2026-11-02 18:00")
     assert code == EXIT_LATE, output
     assert "late source messaging.posts (received_at): last delivery 2026-11-02 05:37 UTC, 12h23m behind" in output
     assert "analytics.messaging_posts" in output and "analytics.runner_channels" in output
+    assert "unresponsive" not in output
 
     run_id = last_run_id(warehouse)
     run = batches(warehouse, run_id)

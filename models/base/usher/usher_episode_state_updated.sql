@@ -7,7 +7,7 @@ MODEL (
     ),
     cron '0 7,18 * * *',
     signals (
-        delivered()
+        delivered(sources := 'usher.set_episode_state')
     ),
     owner analytics,
     grain event_id,
