@@ -230,9 +230,18 @@ def step_load_and_run(args: dict) -> dict:
         models, rows = context.engine_adapter.fetchone(
             "SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log "
             "WHERE model IS NOT NULL AND status = 'success'")
+        evaluated = context.engine_adapter.fetchall(
+            "SELECT model, coalesce(sum(rows_written), 0) FROM meta.run_log "
+            "WHERE model IS NOT NULL AND status = 'success' GROUP BY model ORDER BY 2 DESC, 1")
+        kinds: dict[str, int] = {}
+        for name, _ in evaluated:
+            model = context.get_model(name)
+            kind = model.kind.name if model is not None else "?"
+            kinds[kind] = kinds.get(kind, 0) + 1
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "exit_code": code,
             "project_load_seconds": round(load_seconds, 2), "models_evaluated": models,
-            "rows_written": int(rows), "intervals": intervals}
+            "rows_written": int(rows), "kinds_evaluated": kinds,
+            "heaviest": [[name, int(n)] for name, n in evaluated[:6]], "intervals": intervals}
 
 
 def step_leaves(args: dict) -> dict:
@@ -679,6 +688,11 @@ def format_report(f: dict) -> str:
     for name, v in steps.items():
         lines.append(f"- {name}: {v.get('seconds', 0):.1f} / {v.get('cpu_seconds', '?')} / {v['peak_rss_mb']:,.0f} / "
                      f"{_fmt_load(v.get('loadavg'))}")
+    run = f.get("scheduled_run", {})
+    if run.get("kinds_evaluated"):
+        lines += ["", "Models evaluated by the scheduled run, by kind: " + ", ".join(
+            f"{kind} {count}" for kind, count in sorted(run["kinds_evaluated"].items()))
+            + "; most rows written: " + ", ".join(f"{name} {rows:,}" for name, rows in run.get("heaviest", []))]
     slowest = f.get("engine_only", {}).get("slowest")
     if slowest:
         lines += ["", "Slowest models engine-only: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in slowest)]
