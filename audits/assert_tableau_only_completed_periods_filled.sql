@@ -11,4 +11,6 @@ SELECT
     *
 FROM @this_model
 WHERE
-    NOT is_completed AND (@REDUCE(@EACH(@columns, c -> NOT c IS NULL), (l, r) -> l OR r))
+    NOT is_completed AND (
+        @REDUCE(@EACH(@columns, c -> NOT c IS NULL), (l, r) -> l OR r)
+    )

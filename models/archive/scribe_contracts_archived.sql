@@ -3,8 +3,8 @@ MODEL (
     kind SCD_TYPE_2_BY_TIME (
         unique_key contract_id,
         updated_at_name imported_at,
-        invalidate_hard_deletes true,
-        updated_at_as_valid_from true,
+        invalidate_hard_deletes TRUE,
+        updated_at_as_valid_from TRUE,
         time_data_type TIMESTAMPTZ
     ),
     cron '0 7,18 * * *',
@@ -12,9 +12,11 @@ MODEL (
     grain (contract_id, valid_from),
     tags (archive, scribe, membership),
     audits (
-        unique_combination_of_columns(columns := (contract_id, valid_from)),
-        unique_combination_of_columns(columns := (contract_id), condition := valid_to IS NULL),
-        not_null(columns := (contract_id, imported_at, valid_from))
+        unique_combination_of_columns(columns := (contract_id, valid_from))
+        , unique_combination_of_columns(columns := (
+            contract_id
+        ), condition := valid_to IS NULL)
+        , not_null(columns := (contract_id, imported_at, valid_from))
     ),
     description 'History of Scribe contracts (analytics.scribe_contracts): one row per contract per version. SCD type 2 by time: a new version starts whenever the source row''s imported_at moves (each version is valid from its own updated_at, as in the original dbt archive, instead of SQLMesh''s default 1970-01-01 for the first version); a row that disappears from the source (hard delete) gets its current version closed at the run''s execution time (invalidate_hard_deletes), and a run in which no row changed adds no version. Runs on the 07:00 and 18:00 UTC schedule after its source is rebuilt. Forward-only and never restated: prod history lives only in schema archive; a dev plan of a changed archive model builds a separate preview table from the current source and never writes prod history (replaces the original archive_dev / schema_suffix switch).'
 );

@@ -5,10 +5,9 @@ MODEL (
     owner analytics,
     grain account_id,
     tags (base, salesforce, membership),
-    audits (
-        unique_values(columns := (account_id)),
-        not_null(columns := (account_id, account_name))
-    ),
+    audits (unique_values(columns := (
+            account_id
+    )), not_null(columns := (account_id, account_name))),
     description 'One row per Salesforce account (a client company; Segment cloud source salesforce, table accounts). Soft-deleted accounts are dropped; commission rates are converted from percent to a fraction. FULL: small cloud-source replica, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: only the columns the membership and finance models use are exposed (the ~90 pass-through custom fields are left in the raw table).'
 );
 
@@ -48,8 +47,12 @@ SELECT
     , mrr_c::DOUBLE AS mrr /* Monthly recurring revenue recorded in Salesforce, CAD */
     , sdr_c::TEXT AS sdr_id /* Salesforce user id of the sales development representative */
     , cs_account_manager_c::TEXT AS am_id /* Salesforce user id of the customer-success account manager */
-    , (commission_rate_year_1_c / 100.0)::DOUBLE AS commission_rate_year_1 /* Partner commission rate in year 1, fraction */
-    , (commission_rate_year_2_c / 100.0)::DOUBLE AS commission_rate_year_2 /* Partner commission rate in year 2, fraction */
+    , (
+        commission_rate_year_1_c / 100.0
+    )::DOUBLE AS commission_rate_year_1 /* Partner commission rate in year 1, fraction */
+    , (
+        commission_rate_year_2_c / 100.0
+    )::DOUBLE AS commission_rate_year_2 /* Partner commission rate in year 2, fraction */
     , client_start_date_c::TIMESTAMPTZ AS client_start_date /* When the account became a client (UTC) */
     , client_churn_date_c::TIMESTAMPTZ AS client_churn_date /* When the client churned (UTC), if it did */
     , churn_reason_c::TEXT AS churn_reason /* Why the client churned */

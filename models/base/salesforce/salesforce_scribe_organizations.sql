@@ -6,8 +6,8 @@ MODEL (
     grain (account_id, organization_id),
     tags (base, salesforce, membership),
     audits (
-        unique_combination_of_columns(columns := (account_id, organization_id)),
-        not_null(columns := (account_id, organization_id))
+        unique_combination_of_columns(columns := (account_id, organization_id))
+        , not_null(columns := (account_id, organization_id))
     ),
     description 'One row per link between a Salesforce account and a Scribe organization (Salesforce maestro_orgs records; custom object, Segment cloud source salesforce): the bridge from a Scribe organization to its Salesforce account. Soft-deleted records are dropped and duplicate links kept once. FULL: small cloud-source replica, rebuilt on every 07:00 and 18:00 UTC run.'
 );
@@ -20,9 +20,7 @@ WITH maestro_orgs AS (
         , active_provinces_c
     FROM salesforce.maestro_orgs
     WHERE
-        NOT COALESCE(is_deleted, FALSE)
-        AND NOT sf_account_c IS NULL
-        AND NOT maestro_org_number_c IS NULL
+        NOT COALESCE(is_deleted, FALSE) AND NOT sf_account_c IS NULL AND NOT maestro_org_number_c IS NULL
 ), distinct_links AS (
     SELECT DISTINCT
         sf_account_c

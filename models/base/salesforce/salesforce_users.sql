@@ -5,10 +5,9 @@ MODEL (
     owner analytics,
     grain user_id,
     tags (base, salesforce, membership, pii),
-    audits (
-        unique_values(columns := (user_id)),
-        not_null(columns := (user_id, is_active))
-    ),
+    audits (unique_values(columns := (
+            user_id
+    )), not_null(columns := (user_id, is_active))),
     description 'One row per Salesforce user (Dialogue staff: account managers, sales; Segment cloud source salesforce, table users). FULL: small cloud-source replica, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: the one hard-coded start-date and last-login overrides of the original are not reproduced (they targeted real user ids), and the many preference flags are left in the raw table.'
 );
 

@@ -6,16 +6,29 @@ MODEL (
     grain contract_id,
     tags (base, scribe, membership),
     audits (
-        unique_values(columns := (contract_id)),
-        not_null(columns := (contract_id, plan_id, organization_id, participant_id, during_start, during_end, imported_at)),
-        accepted_values(
+        unique_values(columns := (
+            contract_id
+        ))
+        , not_null(
+            columns := (contract_id, plan_id, organization_id, participant_id, during_start, during_end, imported_at)
+        )
+        , accepted_values(
             "column" := admin_area_name,
             is_in := (
-                'Prince Edward Island', 'Alberta', 'Ontario', 'Saskatchewan', 'British Columbia', 'Manitoba',
-                'Quebec', 'New Brunswick', 'Nova Scotia', 'Newfoundland and Labrador', 'Yukon'
+                'Prince Edward Island'
+                , 'Alberta'
+                , 'Ontario'
+                , 'Saskatchewan'
+                , 'British Columbia'
+                , 'Manitoba'
+                , 'Quebec'
+                , 'New Brunswick'
+                , 'Nova Scotia'
+                , 'Newfoundland and Labrador'
+                , 'Yukon'
             )
-        ),
-        assert_scribe_contracts_valid_range
+        )
+        , assert_scribe_contracts_valid_range
     ),
     description 'One row per Scribe contract: an employee (participant) covered by a plan of an organization, from the Lambda replica scribe.contract. FULL: small replica updated in place (contracts end by getting an upper bound), rebuilt on every 07:00 and 18:00 UTC run; history in archive.scribe_contracts_archived. The validity range (Postgres tstzrange during; its text literal on DuckDB) is parsed from its text form into half-open during_start / during_end (open-ended: 9999-12-31 23:59:59.999999+00) and local during_start_est / during_end_est, identical on both engines; they replace the original during / during_est ranges. Contracts whose participant is a test user (seed scribe_test_users) are excluded, the one join-like filter of this base model, as in the original.'
 );
@@ -37,7 +50,7 @@ WITH contracts AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
 ), test_users AS (
     SELECT
         user_id
@@ -46,10 +59,10 @@ WITH contracts AS (
     SELECT
         id
         , created
-        , NULLIF(TRIM(BOTH '[("' FROM SPLIT_PART(during_text, ',', 1)), '')::TIMESTAMPTZ AS during_start
+        , NULLIF(TRIM(SPLIT_PART(during_text, ',', 1), '[("'), '')::TIMESTAMPTZ AS during_start
         , COALESCE(
-            NULLIF(TRIM(BOTH '])"' FROM SPLIT_PART(during_text, ',', 2)), '')::TIMESTAMPTZ
-            , '9999-12-31 23:59:59.999999+00'::TIMESTAMPTZ
+            NULLIF(TRIM(SPLIT_PART(during_text, ',', 2), '])"'), '')::TIMESTAMPTZ,
+            '9999-12-31 23:59:59.999999+00'::TIMESTAMPTZ
         ) AS during_end
         , plan_id
         , plan_organization_id

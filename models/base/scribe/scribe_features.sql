@@ -6,13 +6,22 @@ MODEL (
     grain feature_id,
     tags (base, scribe, membership),
     audits (
-        unique_values(columns := (feature_id)),
-        not_null(columns := (feature_id, feature_name)),
-        accepted_values(
+        unique_values(columns := (
+            feature_id
+        ))
+        , not_null(columns := (feature_id, feature_name))
+        , accepted_values(
             "column" := feature_name,
             is_in := (
-                'nurse', 'family', '24_7', 'mental_health', 'mental_health_family', 'biogeniq', 'merck', 'caution',
-                'intake'
+                'nurse'
+                , 'family'
+                , '24_7'
+                , 'mental_health'
+                , 'mental_health_family'
+                , 'biogeniq'
+                , 'merck'
+                , 'caution'
+                , 'intake'
             )
         )
     ),

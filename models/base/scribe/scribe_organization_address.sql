@@ -6,8 +6,10 @@ MODEL (
     grain organization_address_id,
     tags (base, scribe, membership),
     audits (
-        unique_values(columns := (organization_address_id)),
-        not_null(columns := (organization_address_id, organization_id))
+        unique_values(columns := (
+            organization_address_id
+        ))
+        , not_null(columns := (organization_address_id, organization_id))
     ),
     description 'One row per postal address of a Scribe organization, from the Lambda replica scribe.organization_address. FULL: small replica updated in place, rebuilt on every 07:00 and 18:00 UTC run. An organization may have several addresses; scribe_organizations_detailed uses the latest address id.'
 );
@@ -27,7 +29,7 @@ WITH addresses AS (
     WHERE
         NOT id IS NULL AND NOT organization_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
 )
 SELECT
     id::BIGINT AS organization_address_id /* Scribe address id (higher = more recent) */

@@ -6,9 +6,11 @@ MODEL (
     grain organization_id,
     tags (base, scribe, membership),
     audits (
-        unique_values(columns := (organization_id)),
-        not_null(columns := (organization_id, organization_name, billing_start_date, imported_at)),
-        accepted_values(
+        unique_values(columns := (
+            organization_id
+        ))
+        , not_null(columns := (organization_id, organization_name, billing_start_date, imported_at))
+        , accepted_values(
             "column" := email_preference,
             is_in := ('english', 'french', 'bilingual-english-french', 'bilingual-french-english')
         )
@@ -31,7 +33,7 @@ WITH organizations AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
 )
 SELECT
     id::BIGINT AS organization_id /* Scribe organization id */

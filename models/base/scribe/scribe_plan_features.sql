@@ -6,8 +6,8 @@ MODEL (
     grain (plan_id, feature_id),
     tags (base, scribe, membership),
     audits (
-        unique_combination_of_columns(columns := (plan_id, feature_id)),
-        not_null(columns := (plan_id, feature_id, imported_at))
+        unique_combination_of_columns(columns := (plan_id, feature_id))
+        , not_null(columns := (plan_id, feature_id, imported_at))
     ),
     description 'One row per feature included in a Scribe plan (bridge plan x feature), from the Lambda replica scribe.plan_feature. FULL: small replica updated in place, rebuilt on every 07:00 and 18:00 UTC run; history in archive.scribe_plan_features_archived.'
 );
@@ -22,7 +22,7 @@ WITH plan_features AS (
     WHERE
         NOT plan_id IS NULL AND NOT feature_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY plan_id, feature_id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY plan_id, feature_id ORDER BY imported_at DESC) = 1
 )
 SELECT
     plan_id::BIGINT AS plan_id /* Scribe plan id */

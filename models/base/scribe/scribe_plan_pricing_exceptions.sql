@@ -13,7 +13,9 @@ MODEL (
   grain organization_id,
   tags (base, seed, scribe, membership),
   audits (
-    unique_values(columns := (organization_id)),
+    unique_values(columns := (
+      organization_id
+    )),
     not_null(columns := (organization_id, charge_strategy, charge_price)),
     accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
   ),

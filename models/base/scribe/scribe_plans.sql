@@ -6,8 +6,10 @@ MODEL (
     grain plan_id,
     tags (base, scribe, membership),
     audits (
-        unique_values(columns := (plan_id)),
-        not_null(columns := (plan_id, organization_id, during_start, during_end, imported_at))
+        unique_values(columns := (
+            plan_id
+        ))
+        , not_null(columns := (plan_id, organization_id, during_start, during_end, imported_at))
     ),
     description 'One row per Scribe plan (what an organization buys), from the Lambda replica scribe.plan. FULL: small replica updated in place, rebuilt on every 07:00 and 18:00 UTC run; history in archive.scribe_plans_archived. The validity range (Postgres tstzrange during; its text literal on DuckDB) is parsed from its text form into half-open during_start / during_end (open-ended: 9999-12-31 23:59:59.999999+00) so both engines give identical values. Pricing is kept as Scribe stores it; the pricing rules (per-organization exceptions seed, auto_dynamic at 15, missing strategy = free) are applied in scribe_plans_detailed, not here as in the original.'
 );
@@ -30,16 +32,16 @@ WITH plans AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY imported_at DESC) = 1
 ), parsed AS (
     SELECT
         id
         , organization_id
         , created
-        , NULLIF(TRIM(BOTH '[("' FROM SPLIT_PART(during_text, ',', 1)), '')::TIMESTAMPTZ AS during_start
+        , NULLIF(TRIM(SPLIT_PART(during_text, ',', 1), '[("'), '')::TIMESTAMPTZ AS during_start
         , COALESCE(
-            NULLIF(TRIM(BOTH '])"' FROM SPLIT_PART(during_text, ',', 2)), '')::TIMESTAMPTZ
-            , '9999-12-31 23:59:59.999999+00'::TIMESTAMPTZ
+            NULLIF(TRIM(SPLIT_PART(during_text, ',', 2), '])"'), '')::TIMESTAMPTZ,
+            '9999-12-31 23:59:59.999999+00'::TIMESTAMPTZ
         ) AS during_end
         , description_en
         , description_fr

@@ -6,8 +6,8 @@ MODEL (
     grain (user_id, contract_id),
     tags (base, scribe, membership),
     audits (
-        unique_combination_of_columns(columns := (user_id, contract_id)),
-        not_null(columns := (user_id, contract_id))
+        unique_combination_of_columns(columns := (user_id, contract_id))
+        , not_null(columns := (user_id, contract_id))
     ),
     description 'One row per member attached to a Scribe contract (bridge user x contract), from the Lambda replica scribe.user_contract: the employee and their family members all attach to the employee''s contract. FULL: replica updated in place, rebuilt on every 07:00 and 18:00 UTC run.'
 );
@@ -21,7 +21,7 @@ WITH user_contracts AS (
     WHERE
         NOT user_id IS NULL AND NOT contract_id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY user_id, contract_id ORDER BY imported_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY user_id, contract_id ORDER BY imported_at DESC) = 1
 )
 SELECT
     user_id::TEXT AS user_id /* Scribe user id of the member (employee or family member) */

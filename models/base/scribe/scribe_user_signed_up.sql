@@ -5,10 +5,9 @@ MODEL (
     owner analytics,
     grain event_id,
     tags (base, scribe, membership),
-    audits (
-        unique_values(columns := (event_id)),
-        not_null(columns := (event_id, user_id, "timestamp"))
-    ),
+    audits (unique_values(columns := (
+            event_id
+    )), not_null(columns := (event_id, user_id, "timestamp"))),
     description 'One row per user_signed_up event of Scribe (Segment source scribe, table user_signed_up): a member finished creating their account. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. FULL rather than hourly increments like other Segment events: there is about one event per member, so the table stays small, and membership events go back years before the backfill start of the care events (CATWALK_START); rebuilding on every 07:00 and 18:00 UTC run also picks up late deliveries.'
 );
 

@@ -43,7 +43,7 @@ WITH users AS (
     WHERE
         NOT id IS NULL
     QUALIFY
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at DESC NULLS LAST) = 1
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY received_at DESC) = 1
 )
 SELECT
     id::TEXT AS user_id /* Scribe user id (same id space as Segment user_id and coredata practitioners) */

@@ -6,17 +6,20 @@ MODEL (
     grain (account_id, date_month),
     tags (meta, organizations, membership, salesforce),
     audits (
-        unique_combination_of_columns(columns := (account_id, date_month)),
-        not_null(
+        unique_combination_of_columns(columns := (account_id, date_month))
+        , not_null(
             columns := (
-                account_id, date_month, account_name, organizations_count, active_contracts_avg, price_monthly,
-                price_monthly_previous, mom_variation_type
+                account_id
+                , date_month
+                , account_name
+                , organizations_count
+                , active_contracts_avg
+                , price_monthly
+                , price_monthly_previous
+                , mom_variation_type
             )
-        ),
-        accepted_values(
-            "column" := mom_variation_type,
-            is_in := ('Expansion', 'Contraction', 'Stable', 'New', 'Churned')
         )
+        , accepted_values("column" := mom_variation_type, is_in := ('Expansion', 'Contraction', 'Stable', 'New', 'Churned'))
     ),
     description 'One row per Salesforce account per month (organizations_monthly summed over the account''s organizations; organizations without an account are left out), with the month-over-month variation of its MRR. mom_variation_type, in order: New (the account''s billing-start month); Churned (the account had contracts or revenue the month before, and either every organization of the account hit zero active contracts on some day of the month or the price fell to 0 from a positive value); Expansion / Contraction (price up / down vs the previous month); Stable. Differs from the original: Churned requires activity the month before, so months after a churn are Stable rather than Churned again. FULL: rebuilt with its inputs on every 07:00 and 18:00 UTC run.'
 );
@@ -67,13 +70,10 @@ WITH organizations_monthly AS (
         , monthly.price_monthly_24_7
         , monthly.all_organizations_hit_zero
         , accounts.billing_start_month
+        , COALESCE(LAG(monthly.price_monthly) OVER (PARTITION BY monthly.account_id ORDER BY monthly.date_month), 0) AS price_monthly_previous
         , COALESCE(
-            LAG(monthly.price_monthly) OVER (PARTITION BY monthly.account_id ORDER BY monthly.date_month)
-            , 0
-        ) AS price_monthly_previous
-        , COALESCE(
-            LAG(monthly.active_contracts_avg) OVER (PARTITION BY monthly.account_id ORDER BY monthly.date_month)
-            , 0
+            LAG(monthly.active_contracts_avg) OVER (PARTITION BY monthly.account_id ORDER BY monthly.date_month),
+            0
         ) AS active_contracts_avg_previous
     FROM monthly
     LEFT JOIN accounts
@@ -89,13 +89,21 @@ SELECT
     , price_monthly_mental_health::DOUBLE AS price_monthly_mental_health /* Mental-health share of the MRR, CAD */
     , price_monthly_24_7::DOUBLE AS price_monthly_24_7 /* 24/7 share of the MRR, CAD */
     , price_monthly_previous::DOUBLE AS price_monthly_previous /* MRR of the previous month (0 before the first month), CAD */
-    , (price_monthly - price_monthly_previous)::DOUBLE AS price_monthly_variation /* Month-over-month change of the MRR, CAD */
+    , (
+        price_monthly - price_monthly_previous
+    )::DOUBLE AS price_monthly_variation /* Month-over-month change of the MRR, CAD */
     , (
         CASE
             WHEN date_month = billing_start_month
             THEN 'New'
-            WHEN (price_monthly_previous > 0 OR active_contracts_avg_previous > 0)
-            AND (all_organizations_hit_zero OR (price_monthly = 0 AND price_monthly_previous > 0))
+            WHEN (
+                price_monthly_previous > 0 OR active_contracts_avg_previous > 0
+            )
+            AND (
+                all_organizations_hit_zero OR (
+                    price_monthly = 0 AND price_monthly_previous > 0
+                )
+            )
             THEN 'Churned'
             WHEN price_monthly > price_monthly_previous
             THEN 'Expansion'

@@ -6,8 +6,8 @@ MODEL (
     grain (organization_id, date_month),
     tags (meta, organizations, membership),
     audits (
-        unique_combination_of_columns(columns := (organization_id, date_month)),
-        not_null(columns := (organization_id, date_month, organization_name, account_id, account_name, price_monthly))
+        unique_combination_of_columns(columns := (organization_id, date_month))
+        , not_null(columns := (organization_id, date_month, organization_name, account_id, account_name, price_monthly))
     ),
     description 'One row per organization per month: scribe_organizations_monthly with the organization''s name and Salesforce account (organizations; N/A when not linked). FULL: rebuilt with its inputs on every 07:00 and 18:00 UTC run.'
 );

@@ -6,8 +6,10 @@ MODEL (
     grain date_month,
     tags (meta, organizations, membership),
     audits (
-        unique_values(columns := (date_month)),
-        not_null(columns := (date_month, active_contracts, active_contracts_paid, active_contracts_unpaid))
+        unique_values(columns := (
+            date_month
+        ))
+        , not_null(columns := (date_month, active_contracts, active_contracts_paid, active_contracts_unpaid))
     ),
     description 'One row per month from the month of the first contract start (not before 2016-01) to the month of the run''s execution time: the distinct contracts of non-test organizations (scribe_contracts_detailed) active at some time in the month, split into paying and non-paying organizations (total = paid + unpaid). FULL: contracts change in place, so the series is rebuilt on every 07:00 and 18:00 UTC run.'
 );
@@ -21,12 +23,22 @@ WITH contracts AS (
     FROM analytics.scribe_contracts_detailed
 ), series_start AS (
     SELECT
-        GREATEST('2016-01-01'::DATE, DATE_TRUNC('month', MIN(@to_utc(during_start)))::DATE) AS first_month
+        GREATEST('2016-01-01'::DATE, DATE_TRUNC('MONTH', MIN(@to_utc(during_start)))::DATE) AS first_month
     FROM contracts
 ), digits AS (
     SELECT
         digit
-    FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS digits(digit)
+    FROM (VALUES
+        (0)
+        , (1)
+        , (2)
+        , (3)
+        , (4)
+        , (5)
+        , (6)
+        , (7)
+        , (8)
+        , (9)) AS digits(digit)
 ), month_offsets AS (
     SELECT
         hundreds.digit * 100 + tens.digit * 10 + units.digit AS month_offset
@@ -35,7 +47,9 @@ WITH contracts AS (
     CROSS JOIN digits AS units
 ), months AS (
     SELECT
-        (series_start.first_month + month_offsets.month_offset * INTERVAL '1' MONTH)::DATE AS date_month
+        (
+            series_start.first_month + month_offsets.month_offset * INTERVAL '1' MONTH
+        )::DATE AS date_month
     FROM series_start
     CROSS JOIN month_offsets
     WHERE
@@ -48,7 +62,9 @@ WITH contracts AS (
         , COUNT(DISTINCT CASE WHEN NOT contracts.is_paid THEN contracts.contract_id END) AS active_contracts_unpaid
     FROM months
     LEFT JOIN contracts
-        ON contracts.during_start < (months.date_month + INTERVAL '1' MONTH)::DATE::TIMESTAMPTZ
+        ON contracts.during_start < (
+            months.date_month + INTERVAL '1' MONTH
+        )::DATE::TIMESTAMPTZ
         AND contracts.during_end > months.date_month::TIMESTAMPTZ
     GROUP BY
         months.date_month

@@ -6,8 +6,10 @@ MODEL (
     grain date_day,
     tags (meta, organizations, membership),
     audits (
-        unique_values(columns := (date_day)),
-        not_null(columns := (date_day, active_contracts, active_contracts_paid))
+        unique_values(columns := (
+            date_day
+        ))
+        , not_null(columns := (date_day, active_contracts, active_contracts_paid))
     ),
     description 'One row per UTC day from 2016-10-01 (or the first contract start, whichever is later) to the day of the run''s execution time: the distinct contracts of non-test organizations (scribe_contracts_detailed) overlapping the day, and the subset of paying organizations. Half-open: a contract ending at midnight starting a day does not count on that day. FULL: contracts change in place, so the series is rebuilt on every 07:00 and 18:00 UTC run.'
 );
@@ -26,7 +28,17 @@ WITH contracts AS (
 ), digits AS (
     SELECT
         digit
-    FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS digits(digit)
+    FROM (VALUES
+        (0)
+        , (1)
+        , (2)
+        , (3)
+        , (4)
+        , (5)
+        , (6)
+        , (7)
+        , (8)
+        , (9)) AS digits(digit)
 ), day_offsets AS (
     SELECT
         thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit AS day_offset
@@ -48,7 +60,9 @@ WITH contracts AS (
         , COUNT(DISTINCT CASE WHEN contracts.is_paid THEN contracts.contract_id END) AS active_contracts_paid
     FROM days
     LEFT JOIN contracts
-        ON contracts.during_start < (days.date_day + 1)::TIMESTAMPTZ
+        ON contracts.during_start < (
+            days.date_day + 1
+        )::TIMESTAMPTZ
         AND contracts.during_end > days.date_day::TIMESTAMPTZ
     GROUP BY
         days.date_day

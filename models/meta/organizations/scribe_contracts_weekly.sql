@@ -6,8 +6,10 @@ MODEL (
     grain date_week,
     tags (meta, organizations, membership),
     audits (
-        unique_values(columns := (date_week)),
-        not_null(columns := (date_week, days_count, active_contracts_avg, active_contracts_paid_avg))
+        unique_values(columns := (
+            date_week
+        ))
+        , not_null(columns := (date_week, days_count, active_contracts_avg, active_contracts_paid_avg))
     ),
     description 'One row per week (Monday start) of scribe_contracts_daily: average daily active contracts and average daily active contracts of paying organizations over the days of the week present in the series (the current week is partial). FULL: rebuilt with its daily series on every 07:00 and 18:00 UTC run.'
 );
@@ -20,13 +22,13 @@ WITH daily AS (
     FROM analytics.scribe_contracts_daily
 ), weekly AS (
     SELECT
-        DATE_TRUNC('week', date_day)::DATE AS date_week
+        DATE_TRUNC('WEEK', date_day)::DATE AS date_week
         , COUNT(*) AS days_count
         , AVG(active_contracts) AS active_contracts_avg
         , AVG(active_contracts_paid) AS active_contracts_paid_avg
     FROM daily
     GROUP BY
-        DATE_TRUNC('week', date_day)::DATE
+        DATE_TRUNC('WEEK', date_day)::DATE
 )
 SELECT
     date_week::DATE AS date_week /* Monday of the week */

@@ -6,8 +6,8 @@ MODEL (
     grain (organization_id, date_day),
     tags (meta, organizations, membership),
     audits (
-        unique_combination_of_columns(columns := (organization_id, date_day)),
-        not_null(columns := (organization_id, date_day, date_month, active_contracts, charge_strategy, charge_price))
+        unique_combination_of_columns(columns := (organization_id, date_day))
+        , not_null(columns := (organization_id, date_day, date_month, active_contracts, charge_strategy, charge_price))
     ),
     description 'One row per organization per UTC day (scribe_organizations_day) with active_contracts: the distinct employees (contract participants) whose contract overlaps the day (half-open: a contract ending at midnight starting the day does not count on that day). FULL: contracts change in place (an end can be set in the past), so the series is rebuilt on every 07:00 and 18:00 UTC run.'
 );

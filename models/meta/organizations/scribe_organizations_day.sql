@@ -6,13 +6,11 @@ MODEL (
     grain (organization_id, date_day),
     tags (meta, organizations, membership),
     audits (
-        unique_combination_of_columns(columns := (organization_id, date_day)),
-        not_null(
-            columns := (
-                organization_id, date_day, date_month, day_start, day_end, charge_strategy, charge_price, is_paid
-            )
-        ),
-        accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
+        unique_combination_of_columns(columns := (organization_id, date_day))
+        , not_null(
+            columns := (organization_id, date_day, date_month, day_start, day_end, charge_strategy, charge_price, is_paid)
+        )
+        , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
     ),
     description 'One row per organization (scribe_organizations_detailed) per UTC day, from the first day of its billing-start month (never before 2016-09-01) to the last day of the month of the run''s execution time, with the organization''s current pricing. day_start / day_end are the half-open UTC day (they replace the original one-day range). FULL: a calendar expansion of a small dimension that changes in place, rebuilt on every 07:00 and 18:00 UTC run; the current month runs to its end so month-level MRR can be read before the month closes.'
 );
@@ -30,7 +28,17 @@ WITH organizations AS (
 ), digits AS (
     SELECT
         digit
-    FROM (VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)) AS digits(digit)
+    FROM (VALUES
+        (0)
+        , (1)
+        , (2)
+        , (3)
+        , (4)
+        , (5)
+        , (6)
+        , (7)
+        , (8)
+        , (9)) AS digits(digit)
 ), day_offsets AS (
     SELECT
         thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit AS day_offset
@@ -43,8 +51,9 @@ WITH organizations AS (
         '2016-09-01'::DATE + day_offset AS date_day
     FROM day_offsets
     WHERE
-        '2016-09-01'::DATE + day_offset
-        <= (DATE_TRUNC('month', @execution_ds::DATE) + INTERVAL '1' MONTH - INTERVAL '1' DAY)::DATE
+        '2016-09-01'::DATE + day_offset <= (
+            DATE_TRUNC('MONTH', @execution_ds::DATE) + INTERVAL '1' MONTH - INTERVAL '1' DAY
+        )::DATE
 ), organization_days AS (
     SELECT
         organizations.organization_id
@@ -57,14 +66,16 @@ WITH organizations AS (
         , organizations.is_paid
     FROM organizations
     INNER JOIN days
-        ON days.date_day >= DATE_TRUNC('month', organizations.billing_start_date)::DATE
+        ON days.date_day >= DATE_TRUNC('MONTH', organizations.billing_start_date)::DATE
 )
 SELECT
     organization_id::BIGINT AS organization_id /* Scribe organization id */
     , date_day::DATE AS date_day /* UTC day */
-    , DATE_TRUNC('month', date_day)::DATE AS date_month /* First day of the month of date_day */
+    , DATE_TRUNC('MONTH', date_day)::DATE AS date_month /* First day of the month of date_day */
     , date_day::TIMESTAMPTZ AS day_start /* Start of the UTC day, inclusive */
-    , (date_day + 1)::TIMESTAMPTZ AS day_end /* End of the UTC day, exclusive (next midnight UTC) */
+    , (
+        date_day + 1
+    )::TIMESTAMPTZ AS day_end /* End of the UTC day, exclusive (next midnight UTC) */
     , billing_start_date::DATE AS billing_start_date /* First billed day of the organization */
     , charge_strategy::TEXT AS charge_strategy /* free, fixed, dynamic or auto_dynamic */
     , charge_price::DOUBLE AS charge_price /* Effective price, CAD */

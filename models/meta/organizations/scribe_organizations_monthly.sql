@@ -6,14 +6,22 @@ MODEL (
     grain (organization_id, date_month),
     tags (meta, organizations, membership),
     audits (
-        unique_combination_of_columns(columns := (organization_id, date_month)),
-        not_null(
+        unique_combination_of_columns(columns := (organization_id, date_month))
+        , not_null(
             columns := (
-                organization_id, date_month, active_contracts_avg, active_contracts_min, active_contracts_max,
-                charge_strategy, charge_price, price_monthly, price_monthly_mental_health, price_monthly_24_7
+                organization_id
+                , date_month
+                , active_contracts_avg
+                , active_contracts_min
+                , active_contracts_max
+                , charge_strategy
+                , charge_price
+                , price_monthly
+                , price_monthly_mental_health
+                , price_monthly_24_7
             )
-        ),
-        accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
+        )
+        , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
     ),
     description 'One row per organization per month (UTC days of scribe_organizations_daily): average, minimum, maximum, first-day and last-day active contracts, and the monthly recurring revenue price_monthly by charge strategy: free -> 0; fixed -> charge_price; dynamic -> average active contracts x charge_price; auto_dynamic -> 0 without contracts, max(200, 15 x n) under 250 contracts, else 13 x n (n = average active contracts). price_monthly_mental_health and price_monthly_24_7 are the add-on shares of dynamic organizations (n x add-on price; 0 otherwise). The current month covers all its days (future days count today''s open contracts). FULL: rebuilt with its daily series on every 07:00 and 18:00 UTC run.'
 );
@@ -94,9 +102,7 @@ WITH daily AS (
             THEN 13 * active_contracts_avg
             ELSE 0
         END AS price_monthly
-        , CASE
-            WHEN charge_strategy = 'dynamic' THEN active_contracts_avg * charge_price_mental_health ELSE 0
-        END AS price_monthly_mental_health
+        , CASE WHEN charge_strategy = 'dynamic' THEN active_contracts_avg * charge_price_mental_health ELSE 0 END AS price_monthly_mental_health
         , CASE WHEN charge_strategy = 'dynamic' THEN active_contracts_avg * charge_price_24_7 ELSE 0 END AS price_monthly_24_7
     FROM monthly
 )

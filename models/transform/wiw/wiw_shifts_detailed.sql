@@ -138,7 +138,5 @@ SELECT
     , location_id::BIGINT AS location_id /* When I Work location id */
     , location_name::TEXT AS location_name /* Virtual Care Platform, Admin, Ubisoft or Tech support */
     , hourly_rate::DOUBLE AS hourly_rate /* Hourly rate applied ($): Sept-2018 snapshot rate before 2018-09-10, else current */
-    , (
-        hourly_rate * hours
-    )::DOUBLE AS cost /* Shift cost ($) = hourly rate x paid hours (break subtracted once) */
+    , ROUND(hourly_rate::DECIMAL(10, 2) * hours::DECIMAL(12, 6), 2)::DECIMAL(12, 2) AS cost /* Shift cost (CAD, rounded to the cent so sums are exact on every engine) = hourly rate x paid hours (break subtracted once) */
 FROM shifts_enriched
