@@ -183,3 +183,14 @@ def test_probe_lands_in_the_outer_select_of_real_models():
         assert "bench_probe" in query.named_selects, path
         edited += 1
     assert edited > 0
+
+
+def test_audit_failures_are_listed_as_findings_not_costs():
+    figures = copy.deepcopy(FIGURES)
+    figures["backfill"]["audit_failures"] = ["episodes_x: forall"]
+    figures["scheduled_run"]["audit_failures"] = ["episodes_x: forall", "chats: not_null"]
+    report = bench.format_report(figures)
+    assert "never lets one stop it; these are data-quality findings for the models, not costs): " \
+           "chats: not_null, episodes_x: forall" in report
+    assert "data-quality findings" not in bench.format_report(FIGURES)
+
