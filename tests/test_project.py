@@ -70,9 +70,20 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
         SELECT id /* user id */, email FROM scribe.users
         """,
     )
+    _write_model(
+        root,
+        "meta/chats/percentiles.sql",
+        """
+        MODEL (name analytics.percentiles, kind VIEW, owner analytics, grain id, tags (meta),
+               description 'A non-portable percentile.', audits (not_null(columns := (id))));
+        SELECT id /* id */, QUANTILE_CONT(x, 0.9 ORDER BY x) AS p90 /* p90 */
+        FROM analytics.reads_raw_base GROUP BY id
+        """,
+    )
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "lint.duckdb"))
     context = open_context(paths=root, load_state=False)
     violations = str(context.lint_models(raise_on_error=False))
     assert "reads raw tables" in violations and "analytics.reads_raw" in violations
     assert "Tableau mart exposing person-identifying columns email" in violations
     assert "undocumented columns email" in violations
+    assert "analytics.percentiles: write percentiles as QUANTILE_CONT(x, q)" in violations

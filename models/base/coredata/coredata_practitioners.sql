@@ -6,11 +6,24 @@ MODEL (
     grain user_id,
     tags (base, coredata, staffing),
     audits (
-        unique_values(columns := (user_id)),
-        not_null(columns := (user_id, main_specialization)),
-        accepted_values(
+        unique_values(columns := (
+            user_id
+        ))
+        , not_null(columns := (user_id, main_specialization))
+        , accepted_values(
             "column" := main_specialization,
-            is_in := ('N/A', 'Nurse Clinician', 'Family Physician', 'Care Coordinator', 'Physiotherapist', 'Nurse Practitioner', 'Psychologist', 'Nutritionist', 'Psychotherapist', 'Work & Life Coach')
+            is_in := (
+                'N/A'
+                , 'Nurse Clinician'
+                , 'Family Physician'
+                , 'Care Coordinator'
+                , 'Physiotherapist'
+                , 'Nurse Practitioner'
+                , 'Psychologist'
+                , 'Nutritionist'
+                , 'Psychotherapist'
+                , 'Work & Life Coach'
+            )
         )
     ),
     description 'One row per practitioner of the coredata directory (replica table coredata.practitioner). FULL, refreshed by the 07:00 and 18:00 UTC runs: the replica is small and updated in place. The specialization is normalised: null becomes N/A, Medical Assistant becomes Care Coordinator and Nurse becomes Nurse Clinician.'

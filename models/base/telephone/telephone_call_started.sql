@@ -12,10 +12,9 @@ MODEL (
     owner analytics,
     grain call_id,
     tags (base, telephone, care),
-    audits (
-        unique_values(columns := (call_id)),
-        not_null(columns := (call_id, "timestamp"))
-    ),
+    audits (unique_values(columns := (
+            call_id
+    )), not_null(columns := (call_id, "timestamp"))),
     description 'One row per phone call started by a practitioner (Segment source telephone_master, table call_started). Duplicate Segment deliveries are dropped, keeping the first received event per call_id. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late deliveries.'
 );
 

@@ -6,12 +6,11 @@ MODEL (
     grain location_id,
     tags (base, wiw, staffing),
     audits (
-        unique_values(columns := (location_id)),
-        not_null(columns := (location_id, location_name)),
-        accepted_values(
-            "column" := location_name,
-            is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support')
-        )
+        unique_values(columns := (
+            location_id
+        ))
+        , not_null(columns := (location_id, location_name))
+        , accepted_values("column" := location_name, is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support'))
     ),
     description 'One row per When I Work location (Singer tap table tap_wiw.locations). FULL, refreshed by the 07:00 and 18:00 UTC runs: a handful of rows.'
 );

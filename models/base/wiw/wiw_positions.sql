@@ -6,9 +6,11 @@ MODEL (
     grain position_id,
     tags (base, wiw, staffing),
     audits (
-        unique_values(columns := (position_id)),
-        not_null(columns := (position_id, is_deleted)),
-        assert_wiw_unique_non_deleted_positions
+        unique_values(columns := (
+            position_id
+        ))
+        , not_null(columns := (position_id, is_deleted))
+        , assert_wiw_unique_non_deleted_positions
     ),
     description 'One row per When I Work position (Singer tap table tap_wiw.positions), deleted ones included and flagged. FULL, refreshed by the 07:00 and 18:00 UTC runs: small tap replica updated in place.'
 );

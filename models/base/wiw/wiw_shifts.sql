@@ -7,10 +7,12 @@ MODEL (
     tags (base, wiw, staffing),
     depends_on (analytics.wiw_locations, analytics.wiw_users),
     audits (
-        unique_values(columns := (shift_id)),
-        not_null(columns := (shift_id, start_time, end_time, hours, is_published)),
-        assert_wiw_shifts_location_exists,
-        assert_wiw_shifts_user_exists
+        unique_values(columns := (
+            shift_id
+        ))
+        , not_null(columns := (shift_id, start_time, end_time, hours, is_published))
+        , assert_wiw_shifts_location_exists
+        , assert_wiw_shifts_user_exists
     ),
     description 'One row per When I Work shift (Singer tap table tap_wiw.shifts), published or not. FULL, refreshed by the 07:00 and 18:00 UTC runs: the tap replicates shifts that are edited in place (times, positions, publication), and the table is small. Shift ids listed in the wiw_duplicate_shifts seed are excluded (the original hard-coded them). A shift covers the closed interval [start_time, end_time]; hours is its length net of the unpaid break.'
 );
@@ -58,14 +60,16 @@ SELECT
     , @to_est(start_time)::TIMESTAMP AS start_time_est /* Shift start, Montreal local time (naive) */
     , @to_est(end_time)::TIMESTAMP AS end_time_est /* Shift end, Montreal local time (naive) */
     , break_time::DOUBLE AS break_time /* Unpaid break in hours */
-    , (@seconds_between(start_time, end_time) / 3600.0 - break_time)::DOUBLE AS hours /* Paid hours: shift length minus the break */
+    , (
+        @seconds_between(start_time, end_time) / 3600.0 - break_time
+    )::DOUBLE AS hours /* Paid hours: shift length minus the break */
     , location_id::BIGINT AS location_id /* When I Work location id */
     , position_id::BIGINT AS position_id /* When I Work position id */
     , published::BOOLEAN AS is_published /* The shift is published to the employee */
     , @to_est(start_time)::DATE AS start_day_est /* Local day the shift starts */
-    , DATE_TRUNC('week', @to_est(start_time))::DATE AS start_week_est /* Local Monday week the shift starts */
-    , DATE_TRUNC('month', @to_est(start_time))::DATE AS start_month_est /* Local month the shift starts */
+    , DATE_TRUNC('WEEK', @to_est(start_time))::DATE AS start_week_est /* Local Monday week the shift starts */
+    , DATE_TRUNC('MONTH', @to_est(start_time))::DATE AS start_month_est /* Local month the shift starts */
     , @to_est(end_time)::DATE AS end_day_est /* Local day the shift ends */
-    , DATE_TRUNC('week', @to_est(end_time))::DATE AS end_week_est /* Local Monday week the shift ends */
-    , DATE_TRUNC('month', @to_est(end_time))::DATE AS end_month_est /* Local month the shift ends */
+    , DATE_TRUNC('WEEK', @to_est(end_time))::DATE AS end_week_est /* Local Monday week the shift ends */
+    , DATE_TRUNC('MONTH', @to_est(end_time))::DATE AS end_month_est /* Local month the shift ends */
 FROM kept_shifts

@@ -5,10 +5,11 @@ MODEL (
     owner analytics,
     grain wiw_user_id,
     tags (base, wiw, staffing, pii),
-    audits (
-        unique_values(columns := (wiw_user_id)),
-        not_null(columns := (wiw_user_id))
-    ),
+    audits (unique_values(columns := (
+            wiw_user_id
+        )), not_null(columns := (
+            wiw_user_id
+    ))),
     description 'One row per When I Work user (Singer tap table tap_wiw.users). FULL, refreshed by the 07:00 and 18:00 UTC runs: the tap replica is small and updated in place. The employee code holds the Scribe user id of the employee (an empty code becomes null).'
 );
 

@@ -5,10 +5,11 @@ MODEL (
     owner analytics,
     grain wiw_user_id,
     tags (base, wiw, staffing, pii),
-    audits (
-        unique_values(columns := (wiw_user_id)),
-        not_null(columns := (wiw_user_id))
-    ),
+    audits (unique_values(columns := (
+            wiw_user_id
+        )), not_null(columns := (
+            wiw_user_id
+    ))),
     description 'One row per When I Work user in the manual snapshot of September 2018 (table wiw.users_snapshot_2018_09): the hourly rates before GPs moved to pay-per-consult, used for shifts starting before 2018-09-10. FULL: a frozen one-off table (empty when the history starts later).'
 );
 
