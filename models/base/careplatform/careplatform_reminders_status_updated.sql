@@ -6,6 +6,9 @@ MODEL (
         batch_size 744
     ),
     cron '0 7,18 * * *',
+    signals (
+        delivered()
+    ),
     owner analytics,
     grain event_id,
     tags (base, careplatform, care),
