@@ -224,7 +224,8 @@ def step_load_and_run(args: dict) -> dict:
     with time_machine.travel(args["now"], tick=True):
         # the project load alone (the runner loads it again: its share of the run's time)
         _, load_seconds, _ = _timed(lambda: open_context(paths=args.get("project"), load_state=False))
-        code, seconds, cpu = _timed(lambda: run(gateway="local", environment="prod", out=io.StringIO()))
+        code, seconds, cpu = _timed(lambda: run(gateway="local", environment="prod", paths=args.get("project"),
+                                                out=io.StringIO()))
         context = open_context(paths=args.get("project"))
         intervals = _prod_intervals(context)
         models, rows = context.engine_adapter.fetchone(
@@ -495,6 +496,8 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         return work / folder / "warehouse.duckdb"
 
     warehouse, raw_copy = db("gen0"), db("raw")
+    # the project as it is now: other people may change models while the bench runs
+    frozen = str(copy_project(work / "project"))
     state: dict[str, t.Any] = {}
 
     def generator() -> None:
@@ -527,13 +530,13 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         }
 
     def backfill() -> None:  # 2. backfill vs engine-only (same loads, same intervals)
-        result = step("backfill", db=warehouse, start=start, now=now, load_until=morning_until)
+        result = step("backfill", db=warehouse, start=start, now=now, load_until=morning_until, project=frozen)
         figures["backfill"] = {**_without(result, "intervals"), "repetitions": 1}
         state["backfill_intervals"] = result["intervals"]
         engine_db = db("engine")
         _copy_db(raw_copy, engine_db)
         try:
-            engine = step("engine_only", db=engine_db, start=start, now=now, load_until=morning_until,
+            engine = step("engine_only", db=engine_db, start=start, now=now, load_until=morning_until, project=frozen,
                           intervals=result["intervals"])
         finally:
             shutil.rmtree(engine_db.parent, ignore_errors=True)
@@ -544,14 +547,15 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         run_db = db("run")
         _copy_db(warehouse, run_db)
         try:
-            result = step("load_and_run", db=run_db, start=start, load_until=half_day_until, now=half_day_now)
+            result = step("load_and_run", db=run_db, start=start, load_until=half_day_until, now=half_day_now,
+                          project=frozen)
         finally:
             shutil.rmtree(run_db.parent, ignore_errors=True)
         figures["scheduled_run"] = {**_without(result, "intervals"), "repetitions": 1}
         rebuild_db = db("rebuild")
         _copy_db(raw_copy, rebuild_db)
         try:
-            rebuild = step("engine_only", db=rebuild_db, start=start, now=half_day_now,
+            rebuild = step("engine_only", db=rebuild_db, start=start, now=half_day_now, project=frozen,
                            load_until=half_day_until, intervals=result["intervals"])
         finally:
             shutil.rmtree(rebuild_db.parent, ignore_errors=True)
@@ -559,7 +563,7 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         figures["run_to_rebuild"] = round(result["seconds"] / max(rebuild["seconds"], 1e-9), 3)
 
     def plan_dev() -> None:  # 5. plan dev, no change, then a leaf change (on the prod build)
-        no_change = [step("plan_dev", db=warehouse, start=start, now=now, env="bench_dev")
+        no_change = [step("plan_dev", db=warehouse, start=start, now=now, env="bench_dev", project=frozen)
                      for _ in range(repetitions)]
         figures["plan_dev_no_change"] = {
             "seconds": _median([r["seconds"] for r in no_change]),
@@ -567,7 +571,7 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
             "backfilled": no_change[-1]["backfilled"], "peak_rss_mb": max(r["peak_rss_mb"] for r in no_change),
             "repetitions": repetitions, "loadavg": no_change[-1]["loadavg"],
         }
-        project = copy_project(work / "project")
+        project = Path(shutil.copytree(frozen, work / "project_leaf", ignore=shutil.ignore_patterns(".cache", "logs")))
         leaves = step("leaves", db=warehouse, start=start, project=str(project))["leaves"]
         leaf = _leaf_change(project, leaves)
         change = step("plan_dev", db=warehouse, start=start, now=now, env="bench_leaf", project=str(project))
@@ -578,10 +582,11 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
         double_db = db("double")
         generated = step("generate", db=double_db, scale=scale, start=double_start, days=2 * days)
         figures["generator_double_history"] = {**generated, "repetitions": 1}
-        built = step("backfill", db=double_db, start=double_start, now=now, load_until=morning_until)
+        built = step("backfill", db=double_db, start=double_start, now=now, load_until=morning_until,
+                     project=frozen)
         figures["backfill_double_history"] = {**_without(built, "intervals"), "repetitions": 1}
         doubled = step("load_and_run", db=double_db, start=double_start, load_until=half_day_until,
-                       now=half_day_now)
+                       now=half_day_now, project=frozen)
         figures["scheduled_run_double_history"] = {**_without(doubled, "intervals"), "repetitions": 1}
         if "scheduled_run" in figures:
             figures["run_growth_double_history"] = round(
