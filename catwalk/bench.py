@@ -273,11 +273,19 @@ def step_plan_dev(args: dict) -> dict:
         tables_before = set(context.engine_adapter.fetchall(
             "select table_schema || '.' || table_name from information_schema.tables"
         ))
-        plan, seconds, cpu = _timed(lambda: context.plan(
-            args["env"], auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True))
-        backfilled = sorted({context.snapshots[si.snapshot_id.name].node.name
-                             if si.snapshot_id.name in context.snapshots else si.snapshot_id.name
-                             for si in plan.missing_intervals})
+        from sqlmesh.utils.errors import NoChangesPlanError
+
+        def plan() -> t.Any:
+            try:
+                return context.plan(args["env"], auto_apply=True, no_prompts=True, skip_tests=True,
+                                    skip_linter=True)
+            except NoChangesPlanError:  # what `sqlmesh plan dev` answers when nothing changed
+                return None
+
+        built, seconds, cpu = _timed(plan)
+        names = {s.snapshot_id.name: s.node.name for s in context.snapshots.values()}
+        backfilled = sorted({names.get(si.snapshot_id.name, si.snapshot_id.name)
+                             for si in (built.missing_intervals if built is not None else [])})
         tables_after = set(context.engine_adapter.fetchall(
             "select table_schema || '.' || table_name from information_schema.tables"
         ))
