@@ -380,6 +380,25 @@ CAUSES = {
         "SQL, Segment tables built one at a time and freed once written, one scan per table); the "
         "wall time is stretched by the load average of the shared machine"
     ),
+    "sqlmesh_overhead": (
+        "cProfile on the CPU clock of a tiny-scale backfill: about 60 % of SQLMesh's time is spent "
+        "rendering queries with SQLGlot (deep copies of the model ASTs, the optimizer, parsing): each of "
+        "the 175 models is rendered for its CREATE (ctas_query), its INSERT and each of its audits (517 "
+        "audit queries, another ~15 %); the engine's own execution is ~15 %. That cost is per model "
+        "(a few tenths of a second each here) and independent of the data, while the whole demo "
+        "warehouse computes in seconds engine-only: the ratio is high at small scales and falls as "
+        "the data grows. It is SQLMesh's, not the models'; fewer, cheaper audits would trim it"
+    ),
+    "run_to_rebuild": (
+        "the 18:00 run evaluates most models, not a half-day's worth: the FULL models on cron "
+        "'0 7,18 * * *' (58 of them) recompute their whole history twice a day (the day-grain "
+        "scribe_*_daily / scribe_organizations_day rewrite every day of history), every evaluated model "
+        "pays SQLMesh's per-model rendering and audit cost (see the overhead row) and the run loads "
+        "the project first; the rebuild is measured engine-only (a lower bound of the original "
+        "`dbt run`, without any tool overhead). Fix for the model owners: day-grain FULL models to "
+        "INCREMENTAL_BY_TIME_RANGE on the local day (or cron '0 7 * * *' where a daily refresh is "
+        "enough), so that the 18:00 run only touches the Segment and replica models"
+    ),
 }
 
 
@@ -736,8 +755,12 @@ def format_report(f: dict) -> str:
     slowest = f.get("engine_only", {}).get("slowest")
     if slowest:
         lines += ["", "Slowest models engine-only: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in slowest)]
-    if any(name == "Generator into DuckDB" and verdict == "**missed**" for name, _, _, verdict in rows):
-        lines += ["", f"Generator target missed: {CAUSES['generator']}."]
+    missed = {name for name, _, _, verdict in rows if verdict == "**missed**"}
+    for row_name, cause, label in (("Generator into DuckDB", "generator", "Generator target missed"),
+                                   ("SQLMesh overhead", "sqlmesh_overhead", "SQLMesh overhead target missed"),
+                                   ("Half-day run / full rebuild", "run_to_rebuild", "Half-day run target missed")):
+        if row_name in missed:
+            lines += ["", f"{label}: {CAUSES[cause]}."]
     failures = sorted({failure for v in steps.values() for failure in v.get("audit_failures", [])})
     if failures:
         lines += ["", "Audits that failed on the generated data (the bench runs every audit but never lets one "

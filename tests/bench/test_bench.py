@@ -82,11 +82,17 @@ def test_each_missed_target_is_said_plainly(change, row):
     assert [name for name, verdict in verdicts.items() if verdict != "met"] == [row]
 
 
-def test_missed_generator_target_quotes_the_cause_found():
+@pytest.mark.parametrize("cause, change, label", [
+    ("generator", lambda f: f["generator_duckdb"].update(rows_per_second=300_000), "Generator target missed"),
+    ("sqlmesh_overhead", lambda f: f.update(sqlmesh_overhead=6.9), "SQLMesh overhead target missed"),
+    ("run_to_rebuild", lambda f: f.update(run_to_rebuild=3.0), "Half-day run target missed"),
+])
+def test_a_missed_target_quotes_the_cause_found(cause, change, label):
     figures = copy.deepcopy(FIGURES)
-    figures["generator_duckdb"]["rows_per_second"] = 300_000
+    change(figures)
     report = bench.format_report(figures)
-    assert f"Generator target missed: {bench.CAUSES['generator']}." in report
+    assert f"{label}: {bench.CAUSES[cause]}." in report
+    assert sum(text in report for text in bench.CAUSES.values()) == 1
 
 
 def test_figures_of_a_failed_section_are_reported_as_not_measured():
