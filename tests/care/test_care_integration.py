@@ -15,6 +15,8 @@ import pytest
 
 from catwalk.project import PROJECT_ROOT, copy_project, copy_warehouse
 
+pytestmark = pytest.mark.slow  # builds its own warehouse and prod; `make test-all` runs it
+
 NOW = "2026-03-16 07:30:00+00:00"
 TODAY_LOCAL = "2026-03-16"
 

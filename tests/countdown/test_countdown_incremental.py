@@ -16,6 +16,8 @@ import pytest
 
 from catwalk.project import copy_project, open_context
 
+pytestmark = pytest.mark.slow  # builds its own warehouse and prod; `make test-all` runs it
+
 MODELS = (
     "countdown_question_replied",
     "countdown_qnaire_completed",

@@ -19,6 +19,8 @@ import pytest
 from catwalk.project import copy_warehouse
 from membership_helpers import copy_membership_project, rows
 
+pytestmark = pytest.mark.slow  # builds its own warehouse and prod; `make test-all` runs it
+
 OPEN_ENDED = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=timezone.utc)
 # (archive, source model, key columns, updated_at column)
 ARCHIVES = (

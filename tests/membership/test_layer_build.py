@@ -10,6 +10,8 @@ import pytest
 from catwalk.project import copy_warehouse
 from membership_helpers import copy_membership_project, rows
 
+pytestmark = pytest.mark.slow  # builds its own warehouse and prod; `make test-all` runs it
+
 NOW = "2026-03-16 07:30:00+00:00"
 # Engine-independent fingerprints of the layer (exact values; floats cast to fixed decimals).
 FINGERPRINTS = {
