@@ -594,6 +594,7 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
                      for _ in range(repetitions)]
         figures["plan_dev_no_change"] = {
             "seconds": _median([r["seconds"] for r in no_change]),
+            "cpu_seconds": _median([r["cpu_seconds"] for r in no_change]),
             "rows_written": max(r["rows_written"] for r in no_change),
             "backfilled": no_change[-1]["backfilled"], "peak_rss_mb": max(r["peak_rss_mb"] for r in no_change),
             "repetitions": repetitions, "loadavg": no_change[-1]["loadavg"],
