@@ -15,7 +15,6 @@ import pytest
 
 from catwalk.project import PROJECT_ROOT, copy_project, copy_warehouse
 
-pytestmark = pytest.mark.slow  # builds its own warehouse and prod; `make test-all` runs it
 
 NOW = "2026-03-16 07:30:00+00:00"
 TODAY_LOCAL = "2026-03-16"
@@ -82,17 +81,9 @@ def care_project(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def care_duckdb(tmp_path_factory, tiny_warehouse, care_project):
-    warehouse = copy_warehouse(tiny_warehouse, tmp_path_factory.mktemp("care_duckdb"))
-    saved = {key: os.environ.get(key) for key in ("CATWALK_DUCKDB", "CATWALK_START")}
-    os.environ.update({"CATWALK_DUCKDB": str(warehouse), "CATWALK_START": "2026-03-02"})
-    try:
-        context = build(care_project, "local")
-        yield context
-        context.close()
-    finally:
-        for key, value in saved.items():
-            os.environ.pop(key, None) if value is None else os.environ.__setitem__(key, value)
+def care_duckdb(tiny_prod):
+    """The shared prod build of the whole project on the tiny warehouse (tests/conftest.py)."""
+    return tiny_prod
 
 
 def check_invariants(context) -> None:
@@ -219,19 +210,7 @@ def test_care_matches_generator_ground_truth(care_duckdb):
 
 
 @pytest.mark.postgres
-def test_care_invariants_postgres(pg_database, care_project):
-    """Same invariants on Postgres (the prod engine): pg_database points CATWALK_PG_* at a fresh database."""
-    from catwalk.warehouse import generate
-
-    saved = os.environ.get("CATWALK_START")
-    os.environ["CATWALK_START"] = "2026-03-02"
-    try:
-        generate(gateway="postgres", scale="tiny", seed=42, start="2026-03-02", days=14, force=True,
-                 progress=False, write_env=False)
-        context = build(care_project, "postgres")
-        try:
-            check_invariants(context)
-        finally:
-            context.close()
-    finally:
-        os.environ.pop("CATWALK_START", None) if saved is None else os.environ.__setitem__("CATWALK_START", saved)
+def test_care_invariants_postgres(tiny_prod_postgres):
+    """Same invariants on Postgres (the prod engine), on the shared Postgres prod build."""
+    context, _settings = tiny_prod_postgres
+    check_invariants(context)

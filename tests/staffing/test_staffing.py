@@ -13,7 +13,6 @@ import datetime as dt
 import pytest
 from sqlglot import parse_one
 
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(
