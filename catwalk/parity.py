@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from catwalk.project import CatwalkError, connect_postgres, open_context, postgres_settings
+from catwalk.project import connect_postgres, open_context, postgres_settings
 
 COMPARED_SCHEMAS = ("analytics", "archive")
 RELATIVE_TOLERANCE = 1e-9
@@ -201,8 +201,6 @@ def parity(scale: str = "tiny", seed: int = 42) -> int:
             results = compare(duckdb_context, postgres_context)
             duckdb_context.close()
             postgres_context.close()
-    except CatwalkError:
-        raise
     finally:
         with admin.cursor() as cursor:
             cursor.execute(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from catwalk.project import copy_project, copy_warehouse  # noqa: F401 (re-exported for tests)
+from catwalk.project import copy_warehouse
 
 
 @pytest.fixture(scope="session", autouse=True)

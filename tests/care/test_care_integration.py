@@ -7,51 +7,11 @@ the generator's ground truth (schema catwalk_generator). The Postgres twin is ma
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from catwalk.project import PROJECT_ROOT, copy_project, copy_warehouse
 
 
-NOW = "2026-03-16 07:30:00+00:00"
 TODAY_LOCAL = "2026-03-16"
-
-
-# The leaves of the care core (part A); the slice is these and everything upstream of them.
-CARE_LEAVES = (
-    "analytics.episodes_with_contracts",
-    "analytics.chats_detailed",
-    "analytics.chats_out_of_hours_slas",
-    "analytics.messaging_posts_patient_daily",
-    "analytics.user_activated",
-)
-
-
-def copy_care_project(target: Path) -> Path:
-    """Config, seeds, macros, audits and the care-core leaves plus all their upstream models."""
-    from sqlmesh import Context
-
-    copy_project(target, include_models=False)
-    full = Context(paths=str(PROJECT_ROOT), load_state=False)
-    try:
-        wanted: set[str] = set()
-        for name in CARE_LEAVES:
-            model = full.get_model(name)
-            wanted.add(model.fqn)
-            wanted |= set(full.dag.upstream(model.fqn))
-        for fqn in sorted(wanted):
-            model = full.get_model(fqn)
-            if model is None or model.kind.is_external or model._path is None:
-                continue
-            relative = Path(model._path).relative_to(PROJECT_ROOT)
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(model._path, target / relative)
-    finally:
-        full.close()
-    return target
 
 
 def rows(context, sql: str) -> list[tuple]:
@@ -62,22 +22,6 @@ def rows(context, sql: str) -> list[tuple]:
 
 def scalar(context, sql: str):
     return rows(context, sql)[0][0]
-
-
-def build(project: Path, gateway: str):
-    import time_machine
-
-    from catwalk.project import open_context
-
-    with time_machine.travel(NOW, tick=False):
-        context = open_context(gateway=gateway, paths=project)
-        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
-    return context
-
-
-@pytest.fixture(scope="module")
-def care_project(tmp_path_factory):
-    return copy_care_project(tmp_path_factory.mktemp("care_layer") / "project")
 
 
 @pytest.fixture(scope="module")
