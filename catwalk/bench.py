@@ -111,7 +111,7 @@ def step_backfill(args: dict) -> dict:
     _env(Path(args["db"]), args["start"])
     _load(args)
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"))
+        context = open_context(paths=args.get("project"), load_tests=False)
         _, seconds, cpu = _timed(lambda: context.plan(
             "prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True))
         intervals = _prod_intervals(context)
@@ -186,7 +186,7 @@ def step_engine_only(args: dict) -> dict:
     _env(Path(args["db"]), args["start"])
     _load(args)
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"), load_state=False)
+        context = open_context(paths=args.get("project"), load_tests=False, load_state=False)
         adapter = context.engine_adapter
         statements = engine_statements(context, args.get("intervals") or {}, args["now"])
         per_model = {}
@@ -208,7 +208,7 @@ def step_engine_only(args: dict) -> dict:
         seconds, cpu = time.perf_counter() - wall, time.process_time() - cpu
         rows = sum(adapter.fetchone(f"SELECT count(*) FROM {table}")[0]
                    for kind, _, table, _ in statements if kind != "view")
-    slowest = sorted(per_model.items(), key=lambda item: -item[1])[:5]
+    slowest = sorted(per_model.items(), key=lambda item: -item[1])[:15]
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "models": len(statements),
             "rows": rows, "slowest": slowest}
 
@@ -223,10 +223,10 @@ def step_load_and_run(args: dict) -> dict:
     _load(args)
     with time_machine.travel(args["now"], tick=True):
         # the project load alone (the runner loads it again: its share of the run's time)
-        _, load_seconds, _ = _timed(lambda: open_context(paths=args.get("project"), load_state=False))
+        _, load_seconds, _ = _timed(lambda: open_context(paths=args.get("project"), load_tests=False, load_state=False))
         code, seconds, cpu = _timed(lambda: run(gateway="local", environment="prod", paths=args.get("project"),
                                                 out=io.StringIO()))
-        context = open_context(paths=args.get("project"))
+        context = open_context(paths=args.get("project"), load_tests=False)
         intervals = _prod_intervals(context)
         models, rows = context.engine_adapter.fetchone(
             "SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log "
@@ -250,7 +250,7 @@ def step_leaves(args: dict) -> dict:
     from catwalk.project import open_context
 
     _env(Path(args["db"]), args["start"])
-    context = open_context(paths=args.get("project"), load_state=False)
+    context = open_context(paths=args.get("project"), load_tests=False, load_state=False)
     leaves = []
     for fqn, model in context.models.items():
         if context.dag.downstream(fqn) or model.kind.name in ("SEED", "EXTERNAL", "VIEW"):
@@ -269,7 +269,7 @@ def step_plan_dev(args: dict) -> dict:
 
     _env(Path(args["db"]), args["start"])
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"))
+        context = open_context(paths=args.get("project"), load_tests=False)
         tables_before = set(context.engine_adapter.fetchall(
             "select table_schema || '.' || table_name from information_schema.tables"
         ))

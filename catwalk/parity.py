@@ -166,7 +166,7 @@ def build_both(
         contexts = []
         with time_machine.travel(now, tick=False):
             for gateway in ("local", "postgres"):
-                context = open_context(gateway=gateway)
+                context = open_context(gateway=gateway, load_tests=False)
                 context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
                 contexts.append(context)
         return contexts

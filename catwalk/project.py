@@ -14,6 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GATEWAYS = ("local", "postgres")
 LOCAL_TIMEZONE = "America/Montreal"
+TEST_PATTERNS = ("tests/*/test*.yaml", "tests/*/test*.yml")  # SQLMesh's YAML unit tests
 
 
 class CatwalkError(Exception):
@@ -28,11 +29,15 @@ def open_context(
     *,
     verbose: bool = False,
     load_state: bool = True,
+    load_tests: bool = True,
     **kwargs: t.Any,
 ):
     """Open the SQLMesh context of the project (or of a copy of it at `paths`).
 
     `verbose` routes SQLMesh's progress to the terminal; by default SQLMesh's Python API is silent.
+    `load_tests=False` leaves out the YAML unit tests (tests/*/test*.yaml): SQLMesh parses all of
+    them on every load (about 3 s here), which only `sqlmesh test` and plans that run tests need;
+    the scheduled run and tools that plan with skip_tests open the project without them.
     Errors while loading the project (bad SQL, missing macro, unknown gateway) become CatwalkError
     with SQLMesh's own message.
     """
@@ -44,6 +49,8 @@ def open_context(
     if verbose:
         set_console(TerminalConsole())
     try:
+        if not load_tests:
+            kwargs["config"] = _configs_without_tests(paths or PROJECT_ROOT)
         return Context(
             paths=str(paths or PROJECT_ROOT), gateway=gateway, load_state=load_state, **kwargs
         )
@@ -51,6 +58,18 @@ def open_context(
         raise
     except Exception as error:  # SQLMesh raises ConfigError, ParsetimeAdapterError, SQLMeshError...
         raise CatwalkError(f"the project at {paths or PROJECT_ROOT} does not load: {error}") from error
+
+
+def _configs_without_tests(path: str | os.PathLike) -> dict:
+    """The project's configuration with the YAML unit tests added to its ignore patterns."""
+    from sqlmesh.core.config import Config
+    from sqlmesh.core.config.loader import load_configs
+
+    configs = load_configs(None, Config, str(path))
+    return {
+        root: config.copy(update={"ignore_patterns": [*config.ignore_patterns, *TEST_PATTERNS]})
+        for root, config in configs.items()
+    }
 
 
 def duckdb_path() -> Path:

@@ -494,7 +494,7 @@ def _locked_run(
     run_id = _new_run_id(started)
     clock = time.monotonic()
     previous_console = get_console()
-    context = open_context(gateway, project)
+    context = open_context(gateway, project, load_tests=False)  # a run never runs unit tests
     adapter = context.engine_adapter
     run_log = RunLog(adapter, run_id, environment)
     try:

@@ -89,7 +89,7 @@ def collect(paths: str | os.PathLike | None = None) -> dict[str, t.Any]:
     saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = ":memory:"  # metadata only: never open the warehouse file
     try:
-        context = open_context(paths=root, load_state=False)
+        context = open_context(paths=root, load_state=False, load_tests=False)
     finally:
         if saved is None:
             os.environ.pop("CATWALK_DUCKDB", None)
