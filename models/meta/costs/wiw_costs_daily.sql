@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_costs_daily,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain date_day,
     tags (meta, costs, wiw),
@@ -14,7 +14,7 @@ MODEL (
         )
         , assert_costs_wiw_daily_split_adds_up
     ),
-    description 'One row per Montreal local day with front-line ("fl") staff cost from When I Work shifts on the Virtual Care Platform location. General Practitioner cost is taken as is; every other position gets a 1.25 overhead factor. Roles come from the position group: GP = General Practitioner, NP = Nurse Practitioner, NC = Nurse Clinician (Nurse, Triage, Night and Evening Shift Nurse, ...), CC = every other position. Video cost = GP + NP, chat cost = NC + CC. FULL, refreshed by the 07:00 and 18:00 UTC runs: a small aggregate of wiw_costs_by_position_daily.'
+    description 'One row per Montreal local day with front-line ("fl") staff cost from When I Work shifts on the Virtual Care Platform location. General Practitioner cost is taken as is; every other position gets a 1.25 overhead factor. Roles come from the position group: GP = General Practitioner, NP = Nurse Practitioner, NC = Nurse Clinician (Nurse, Triage, Night and Evening Shift Nurse, ...), CC = every other position. Video cost = GP + NP, chat cost = NC + CC. FULL, rebuilt once a day by the 07:00 UTC run: a small aggregate of wiw_costs_by_position_daily.'
 );
 
 WITH positions AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_costs_weekly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain date_week,
     tags (meta, costs, wiw),
@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (date_week, days_count, fl_cost_total, fl_cost_video, fl_cost_chat))
         , assert_costs_wiw_daily_split_adds_up
     ),
-    description 'One row per Monday week (Montreal local days) with the front-line staff costs of wiw_costs_daily summed over the week. days_count tells how many days of the week have shifts (the current week is partial). FULL, refreshed by the 07:00 and 18:00 UTC runs: a small aggregate.'
+    description 'One row per Monday week (Montreal local days) with the front-line staff costs of wiw_costs_daily summed over the week. days_count tells how many days of the week have shifts (the current week is partial). FULL, rebuilt once a day by the 07:00 UTC run: a small aggregate.'
 );
 
 WITH daily AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.delighted_nps_patient_weekly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain date_week,
     tags (meta, nps, delighted),
@@ -13,7 +13,7 @@ MODEL (
         , assert_nps_range
         , assert_nps_counts_add_up
     ),
-    description 'One row per Monday week (UTC) with at least one patient NPS response: respondent counts by category and the NPS = round(100 x (promoters - detractors) / responses), an integer between -100 and 100. All weeks, including the week in progress, as in the original; weeks without responses have no row (the scorecard mart fills them with empty values). FULL, refreshed by the 07:00 and 18:00 UTC runs: a small aggregate over all responses.'
+    description 'One row per Monday week (UTC) with at least one patient NPS response: respondent counts by category and the NPS = round(100 x (promoters - detractors) / responses), an integer between -100 and 100. All weeks, including the week in progress, as in the original; weeks without responses have no row (the scorecard mart fills them with empty values). FULL, rebuilt once a day by the 07:00 UTC run: a small aggregate over all responses.'
 );
 
 WITH responses AS (

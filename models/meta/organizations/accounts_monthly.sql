@@ -1,7 +1,7 @@
 MODEL (
     name analytics.accounts_monthly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (account_id, date_month),
     tags (meta, organizations, membership, salesforce),
@@ -21,7 +21,7 @@ MODEL (
         )
         , accepted_values("column" := mom_variation_type, is_in := ('Expansion', 'Contraction', 'Stable', 'New', 'Churned'))
     ),
-    description 'One row per Salesforce account per month (organizations_monthly summed over the account''s organizations; organizations without an account are left out), with the month-over-month variation of its MRR. mom_variation_type, in order: New (the account''s billing-start month); Churned (the account had contracts or revenue the month before, and either every organization of the account hit zero active contracts on some day of the month or the price fell to 0 from a positive value); Expansion / Contraction (price up / down vs the previous month); Stable. Differs from the original: Churned requires activity the month before, so months after a churn are Stable rather than Churned again. FULL: rebuilt with its inputs on every 07:00 and 18:00 UTC run.'
+    description 'One row per Salesforce account per month (organizations_monthly summed over the account''s organizations; organizations without an account are left out), with the month-over-month variation of its MRR. mom_variation_type, in order: New (the account''s billing-start month); Churned (the account had contracts or revenue the month before, and either every organization of the account hit zero active contracts on some day of the month or the price fell to 0 from a positive value); Expansion / Contraction (price up / down vs the previous month); Stable. Differs from the original: Churned requires activity the month before, so months after a churn are Stable rather than Churned again. FULL: rebuilt with its inputs by the 07:00 UTC run.'
 );
 
 WITH organizations_monthly AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.organizations_monthly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (organization_id, date_month),
     tags (meta, organizations, membership),
@@ -9,7 +9,7 @@ MODEL (
         unique_combination_of_columns(columns := (organization_id, date_month))
         , not_null(columns := (organization_id, date_month, organization_name, account_id, account_name, price_monthly))
     ),
-    description 'One row per organization per month: scribe_organizations_monthly with the organization''s name and Salesforce account (organizations; N/A when not linked). FULL: rebuilt with its inputs on every 07:00 and 18:00 UTC run.'
+    description 'One row per organization per month: scribe_organizations_monthly with the organization''s name and Salesforce account (organizations; N/A when not linked). FULL: rebuilt with its inputs by the 07:00 UTC run.'
 );
 
 WITH monthly AS (

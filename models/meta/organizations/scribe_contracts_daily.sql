@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_contracts_daily,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain date_day,
     tags (meta, organizations, membership),
@@ -11,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (date_day, active_contracts, active_contracts_paid))
     ),
-    description 'One row per UTC day from 2016-10-01 (or the first contract start, whichever is later) to the day of the run''s execution time: the distinct contracts of non-test organizations (scribe_contracts_detailed) overlapping the day, and the subset of paying organizations. Half-open: a contract ending at midnight starting a day does not count on that day. FULL: contracts change in place, so the series is rebuilt on every 07:00 and 18:00 UTC run.'
+    description 'One row per UTC day from 2016-10-01 (or the first contract start, whichever is later) to the day of the run''s execution time: the distinct contracts of non-test organizations (scribe_contracts_detailed) overlapping the day, and the subset of paying organizations. Half-open: a contract ending at midnight starting a day does not count on that day. FULL: contracts change in place, so the series is rebuilt once a day by the 07:00 UTC run (day-grain series: its consumers are daily marts, and the 18:00 run stays a half-day''s work).'
 );
 
 WITH contracts AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_contracts_weekly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain date_week,
     tags (meta, organizations, membership),
@@ -11,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (date_week, days_count, active_contracts_avg, active_contracts_paid_avg))
     ),
-    description 'One row per week (Monday start) of scribe_contracts_daily: average daily active contracts and average daily active contracts of paying organizations over the days of the week present in the series (the current week is partial). FULL: rebuilt with its daily series on every 07:00 and 18:00 UTC run.'
+    description 'One row per week (Monday start) of scribe_contracts_daily: average daily active contracts and average daily active contracts of paying organizations over the days of the week present in the series (the current week is partial). FULL: rebuilt with its daily series by the 07:00 UTC run.'
 );
 
 WITH daily AS (

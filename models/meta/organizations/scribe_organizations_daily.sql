@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_organizations_daily,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (organization_id, date_day),
     tags (meta, organizations, membership),
@@ -9,7 +9,7 @@ MODEL (
         unique_combination_of_columns(columns := (organization_id, date_day))
         , not_null(columns := (organization_id, date_day, date_month, active_contracts, charge_strategy, charge_price))
     ),
-    description 'One row per organization per UTC day (scribe_organizations_day) with active_contracts: the distinct employees (contract participants) whose contract overlaps the day (half-open: a contract ending at midnight starting the day does not count on that day). FULL: contracts change in place (an end can be set in the past), so the series is rebuilt on every 07:00 and 18:00 UTC run.'
+    description 'One row per organization per UTC day (scribe_organizations_day) with active_contracts: the distinct employees (contract participants) whose contract overlaps the day (half-open: a contract ending at midnight starting the day does not count on that day). FULL: contracts change in place (an end can be set in the past), so the series is rebuilt once a day by the 07:00 UTC run (day-grain series: its consumers are daily marts, and the 18:00 run stays a half-day''s work).'
 );
 
 WITH organization_days AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_organizations_day,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (organization_id, date_day),
     tags (meta, organizations, membership),
@@ -12,7 +12,7 @@ MODEL (
         )
         , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
     ),
-    description 'One row per organization (scribe_organizations_detailed) per UTC day, from the first day of its billing-start month (never before 2016-09-01) to the last day of the month of the run''s execution time, with the organization''s current pricing. day_start / day_end are the half-open UTC day (they replace the original one-day range). FULL: a calendar expansion of a small dimension that changes in place, rebuilt on every 07:00 and 18:00 UTC run; the current month runs to its end so month-level MRR can be read before the month closes.'
+    description 'One row per organization (scribe_organizations_detailed) per UTC day, from the first day of its billing-start month (never before 2016-09-01) to the last day of the month of the run''s execution time, with the organization''s current pricing. day_start / day_end are the half-open UTC day (they replace the original one-day range). FULL: a calendar expansion of a small dimension that changes in place, rebuilt once a day by the 07:00 UTC run (day-grain series: its consumers are daily marts, and the 18:00 run stays a half-day''s work); the current month runs to its end so month-level MRR can be read before the month closes.'
 );
 
 WITH organizations AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_organizations_monthly,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (organization_id, date_month),
     tags (meta, organizations, membership),
@@ -23,7 +23,7 @@ MODEL (
         )
         , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
     ),
-    description 'One row per organization per month (UTC days of scribe_organizations_daily): average, minimum, maximum, first-day and last-day active contracts, and the monthly recurring revenue price_monthly by charge strategy: free -> 0; fixed -> charge_price; dynamic -> average active contracts x charge_price; auto_dynamic -> 0 without contracts, max(200, 15 x n) under 250 contracts, else 13 x n (n = average active contracts). price_monthly_mental_health and price_monthly_24_7 are the add-on shares of dynamic organizations (n x add-on price; 0 otherwise). The current month covers all its days (future days count today''s open contracts). FULL: rebuilt with its daily series on every 07:00 and 18:00 UTC run.'
+    description 'One row per organization per month (UTC days of scribe_organizations_daily): average, minimum, maximum, first-day and last-day active contracts, and the monthly recurring revenue price_monthly by charge strategy: free -> 0; fixed -> charge_price; dynamic -> average active contracts x charge_price; auto_dynamic -> 0 without contracts, max(200, 15 x n) under 250 contracts, else 13 x n (n = average active contracts). price_monthly_mental_health and price_monthly_24_7 are the add-on shares of dynamic organizations (n x add-on price; 0 otherwise). The current month covers all its days (future days count today''s open contracts). FULL: rebuilt with its daily series by the 07:00 UTC run.'
 );
 
 WITH daily AS (
