@@ -26,6 +26,8 @@ import math
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # --------------------------------------------------------------------------------------------------
 # Messiness (domain.md §14, brief): proportions of Segment events affected, applied per event table.
@@ -140,37 +142,44 @@ OPTIONAL_COLUMNS = {
 
 
 class RawTable:
-    """One raw table of the world: rows (DataFrame) + how the writer turns them into raw rows.
+    """One raw table of the world: rows + how the writer turns them into raw rows.
 
-    df columns are raw columns (any subset; missing ones are NULL) plus internal columns:
-    `_delivered_at` (always), `_deleted` (state tables), `_eid` (Segment tables: the event id seed).
-    `exprs` maps raw columns to DuckDB SQL over the df columns (string building is done there:
-    ids stay integers in the df and are cast to TEXT by the writer).
-    Segment tables are built lazily (`factory`) when the writer first reads `df`, and `release()`
-    frees them once written, so the whole world never sits in memory at once.
+    State tables (replicas, taps) hold a pandas DataFrame: raw columns (any subset; missing ones
+    are NULL) plus `_delivered_at` and `_deleted`. Segment tables hold a pyarrow Table built lazily
+    (`factory`) when first read, in delivery order: raw columns plus `_eid`, `_anon` (id seeds),
+    `_ord` (frame order) and `_null_*` masks; their delivery time is `received_at`.
+    `exprs` maps raw columns to DuckDB SQL over those columns (string building is done there:
+    ids stay integers and are cast to TEXT by the writer). `release()` frees a table once written,
+    so the whole world never sits in memory at once.
     """
 
     def __init__(self, name: str, df: pd.DataFrame | None = None, kind: str = "event",
                  key: tuple[str, ...] = (), exprs: dict[str, str] | None = None, factory=None):
         self.name = name
-        self._df = df
+        self._data = df
         self.kind = kind  # 'event' (append-only) or 'state' (replica: versions keyed by `key`)
         self.key = key
         self.exprs = exprs or {}
         self._factory = factory
 
     @property
+    def data(self) -> "pd.DataFrame | pa.Table | None":
+        """The rows as built: a DataFrame (state tables) or a pyarrow Table (Segment tables)."""
+        if self._data is None and self._factory is not None:
+            self._data, self._factory = self._factory(), None
+        return self._data
+
+    @property
     def df(self) -> pd.DataFrame | None:
-        if self._df is None and self._factory is not None:
-            self._df, self._factory = self._factory(), None
-        return self._df
+        data = self.data
+        return data.to_pandas() if isinstance(data, pa.Table) else data
 
     @df.setter
     def df(self, value: pd.DataFrame) -> None:
-        self._df = value
+        self._data = value
 
     def release(self) -> None:
-        self._df = self._factory = None
+        self._data = self._factory = None
 
 
 @dataclasses.dataclass
@@ -187,7 +196,7 @@ class World:
         if self.events is None:
             return self.truth["segment_messiness"]
         for name in self.events.order:
-            self.tables[name].df  # noqa: B018 (builds the table if the writer has not)
+            self.tables[name].data  # noqa: B018 (builds the table if the writer has not)
         return self.events.stats_frame()
 
 
@@ -237,6 +246,13 @@ def next_slot(t: np.ndarray, slots_min=SEGMENT_LOADS) -> np.ndarray:
     return result
 
 
+def full_obj(n, value) -> np.ndarray:
+    """np.full(n, value, dtype=object) without its per-element cost (25 times faster)."""
+    out = np.empty(int(n), dtype=object)
+    out[:] = value
+    return out
+
+
 def group_rank(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For groups of sizes `counts`: (group index per row, rank within group per row)."""
     counts = np.asarray(counts, dtype=np.int64)
@@ -252,20 +268,22 @@ def choice(rng, values, weights, size):
     return np.asarray(values, dtype=object)[idx]
 
 
+def _fmt_seconds(us: np.ndarray) -> np.ndarray:
+    """int64 microseconds (UTC) -> 'YYYY-MM-DD HH:MM:SS+00' (vectorized strftime)."""
+    seconds = np.asarray(us, dtype=np.int64).astype("datetime64[us]").astype("datetime64[s]")
+    return np.char.add(np.char.replace(np.datetime_as_string(seconds, unit="s"), "T", " "), "+00")
+
+
 def fmt_range(start_us: np.ndarray, end_us: np.ndarray | None = None) -> list[str]:
     """Postgres tstzrange text literals ["start","end") (end None or < 0 = open-ended)."""
-    starts = pd.DatetimeIndex(np.asarray(start_us).astype("datetime64[us]")).strftime(
-        "%Y-%m-%d %H:%M:%S+00"
-    )
+    starts = _fmt_seconds(start_us)
     if end_us is None:
-        ends = [OPEN_ENDED] * len(starts)
+        ends = np.full(len(starts), OPEN_ENDED)
     else:
         end_us = np.asarray(end_us, dtype=np.int64)
-        formatted = pd.DatetimeIndex(np.maximum(end_us, 0).astype("datetime64[us]")).strftime(
-            "%Y-%m-%d %H:%M:%S+00"
-        )
-        ends = np.where(end_us < 0, OPEN_ENDED, formatted)
-    return [f'["{s}","{e}")' for s, e in zip(starts, ends)]
+        ends = np.where(end_us < 0, OPEN_ENDED, _fmt_seconds(np.maximum(end_us, 0)))
+    return np.char.add(np.char.add(np.char.add('["', starts), np.char.add('","', ends)),
+                       '")').tolist()
 
 
 def mix64(values: np.ndarray, salt: int) -> np.ndarray:
@@ -320,14 +338,19 @@ class _Tid:
         return len(self.episodes)
 
     def columns(self) -> dict[str, np.ndarray]:
-        return {"_tq": np.full(len(self.episodes), self.prefix, dtype=object), "_te": self.episodes}
+        return {"_tq": self.prefix, "_te": self.episodes}
 
 
 # ---------------------------------------------------------------------------------------- segment
 
 
 class EventSink:
-    """Collects Segment event tables; applies delivery times, late events, duplicates and nulls."""
+    """Collects Segment event tables; applies delivery times, late events, duplicates and nulls.
+
+    Columns of `add` may be numpy arrays, pandas arrays (nullable integers, categoricals, times)
+    or a scalar string / None repeated over the part (kept as one value, never materialized as a
+    Python object array). `_frame` returns a pyarrow Table in delivery order (see `_frame`).
+    """
 
     def __init__(self, rngs: Rngs):
         self.rngs = rngs
@@ -341,7 +364,7 @@ class EventSink:
         timestamp = np.asarray(timestamp, dtype=np.int64)
         part = {"timestamp": timestamp, "user_id": np.asarray(user_id)}
         for name, values in columns.items():
-            part[name] = values if isinstance(
+            part[name] = values if values is None or isinstance(values, str) or isinstance(
                 values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)) \
                 else np.asarray(values)
         self.tables.setdefault(table, []).append(part)
@@ -360,6 +383,7 @@ class EventSink:
             "event_text": "'" + event.replace("_", " ").title() + "'",
             "id": "lower(lpad(to_hex(_eid), 16, '0'))",
             "anonymous_id": "'anon-' || lower(lpad(to_hex(_anon), 16, '0'))",
+            "original_timestamp": '"timestamp"',
         }
         extra = self.exprs.get(table, {})
         for column, expr in extra.items():  # optional columns built in SQL: NULL where dropped
@@ -367,65 +391,138 @@ class EventSink:
                              if column in OPTIONAL_COLUMNS.get(table, []) else expr)
         return RawTable(table, None, "event", (), exprs, factory=lambda: self._frame(table))
 
-    def _frame(self, table: str) -> pd.DataFrame:
+    def _frame(self, table: str) -> pa.Table:
+        """The rows of a Segment table as a pyarrow Table, in delivery order.
+
+        Frame order is the events sorted by `timestamp` (stable), then the duplicate copies;
+        `_ord` is the frame-order position of each row and the rows are sorted by
+        (`received_at`, `_ord`), so the rows delivered by any time are a prefix. Every column is
+        gathered once, in C (numpy / Arrow take), from the parts given to `add`.
+        """
         rng = self.rngs("segment:" + table)
         parts = self.tables.pop(table, [])
-        if parts:
-            frames = [pd.DataFrame({k: (v.reset_index(drop=True) if isinstance(v, pd.Series) else v)
-                                    for k, v in p.items()}) for p in parts]
-            df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-            del frames, parts
-        else:
-            df = pd.DataFrame({"timestamp": np.array([], dtype=np.int64),
-                               "user_id": np.array([], dtype=np.int64)})
-        order = np.argsort(df["timestamp"].to_numpy(np.int64), kind="stable")
-        df = df.take(order).reset_index(drop=True)
-        n = len(df)
-        ts = df["timestamp"].to_numpy(np.int64)
+        if not parts:
+            parts = [{"timestamp": np.array([], np.int64), "user_id": np.array([], np.int64)}]
+        names = list(dict.fromkeys(k for p in parts for k in p))
+        ts_all = np.concatenate([p["timestamp"] for p in parts])
+        order = np.argsort(ts_all, kind="stable")
+        n = len(order)
+        ts = ts_all[order]
         late = rng.random(n) < LATE_RATE
         base = ts + np.where(
             late, rng.integers(LATE_MIN_HOURS * HOUR, LATE_MAX_HOURS * HOUR, n), 0
         )
         received = next_slot(base) + rng.integers(1 * MIN, 25 * MIN, n)
         # Segment message ids: 16 hex digits of a bijective mix of (seed, table, event number)
-        df["_eid"] = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(table) << 20))
-        user = df["user_id"]
-        anon_source = (user.to_numpy(np.int64) if user.dtype.kind in "iu" else
-                       pd.to_numeric(user, errors="coerce").fillna(0).to_numpy(np.int64))
-        df["_anon"] = mix64(anon_source, self.rngs.seed + 7)
-        df["sent_at"] = ts + rng.integers(0, 3 * SEC, n)
-        df["received_at"] = received
+        eid = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(table) << 20))
+        user = _concat_parts([p.get("user_id") for p in parts], [len(p["timestamp"]) for p in parts])
+        if isinstance(user, np.ndarray) and user.dtype.kind in "iu":
+            anon_source = user[order].astype(np.int64)
+        else:
+            values = user.to_numpy(zero_copy_only=False) if isinstance(user, pa.Array) else user
+            anon_source = pd.to_numeric(pd.Series(values), errors="coerce").fillna(0).to_numpy(
+                np.int64)[order]
+        anon = mix64(anon_source, self.rngs.seed + 7)
+        sent = ts + rng.integers(0, 3 * SEC, n)
         derived = self.exprs.get(table, {})
+        masks: dict[str, np.ndarray] = {}  # frame order: optional data columns dropped (NULL)
+        sql_nulls: dict[str, np.ndarray] = {}  # frame order: optional columns built in SQL
         for column in OPTIONAL_COLUMNS.get(table, []):
-            if column in df.columns:
-                mask = rng.random(n) < NULL_RATE
-                if df[column].dtype.kind in "iub":
-                    df[column] = pd.array(df[column].to_numpy(), dtype=(
-                        "Int64" if df[column].dtype.kind in "iu" else "boolean"))
-                df.loc[mask, column] = None
-            elif column in derived:  # built in SQL from other columns: keep the NULL mask
-                df[f"_null_{column}"] = rng.random(n) < NULL_RATE
+            if column in names or column in ("_eid", "_anon", "sent_at", "received_at"):
+                masks[column] = rng.random(n) < NULL_RATE
+            elif column in derived:
+                sql_nulls[f"_null_{column}"] = rng.random(n) < NULL_RATE
         dup = rng.random(n) < DUPLICATE_RATE
-        if dup.any():
-            copies = df.loc[dup].copy()
-            copies["received_at"] = next_slot(copies["received_at"].to_numpy(np.int64)) + \
-                rng.integers(1 * MIN, 25 * MIN, len(copies))
-            df = pd.concat([df, copies], ignore_index=True)
-            del copies
-        n2 = len(df)
-        df["uuid_ts"] = df["received_at"].to_numpy(np.int64) + rng.integers(0, 60 * SEC, n2)
+        dup_idx = np.flatnonzero(dup)
+        if len(dup_idx):
+            received_ext = np.r_[received, next_slot(received[dup_idx]) +
+                                 rng.integers(1 * MIN, 25 * MIN, len(dup_idx))]
+        else:
+            received_ext = received
+        n2 = len(received_ext)
+        uuid_ts = received_ext + rng.integers(0, 60 * SEC, n2)
         self.stats.append(dict(table_name=table, events=n, late_events=int(late.sum()),
                                duplicates=int(dup.sum())))
-        for column in ("timestamp", "sent_at", "received_at", "uuid_ts"):
-            df[column] = ts_col(df[column].to_numpy(np.int64))
-        df["original_timestamp"] = df["timestamp"]
-        df["_delivered_at"] = df["received_at"]
-        for column in df.columns:  # repeated strings: categorical (read by DuckDB as an ENUM)
-            if df[column].dtype == object and n2:
-                codes, uniques = pd.factorize(df[column].to_numpy())
-                if 0 < len(uniques) <= max(64, n2 // 20) and all(isinstance(u, str) for u in uniques):
-                    df[column] = pd.Categorical.from_codes(codes, categories=uniques)
-        return df
+        # delivery order over the frame (events + copies); frame row -> event -> part row
+        ext_pos = np.argsort(received_ext, kind="stable")
+        frame_row = np.r_[np.arange(n), dup_idx][ext_pos] if len(dup_idx) else ext_pos
+        part_row = order[frame_row]
+        columns: dict[str, pa.Array] = {}
+        for name in names:
+            if name == "timestamp":
+                continue
+            values = _concat_parts([p.get(name) for p in parts],
+                                   [len(p["timestamp"]) for p in parts])
+            columns[name] = _gather(values, part_row, masks[name][frame_row]
+                                    if name in masks else None)
+        columns["timestamp"] = _ts_array(ts[frame_row])
+        columns["sent_at"] = _ts_array(sent[frame_row])
+        columns["received_at"] = _ts_array(received_ext[ext_pos])
+        columns["uuid_ts"] = _ts_array(uuid_ts[ext_pos])
+        columns["_eid"] = pa.array(eid[frame_row])
+        columns["_anon"] = pa.array(anon[frame_row])
+        for name, mask in sql_nulls.items():
+            columns[name] = pa.array(mask[frame_row])
+        columns["_ord"] = pa.array(ext_pos.astype(np.int64))
+        return pa.table(columns)
+
+
+def _ts_array(us: np.ndarray) -> pa.Array:
+    """int64 microseconds (UTC) -> Arrow timestamp[us, UTC] (no copy)."""
+    return pa.array(np.asarray(us, dtype=np.int64)).view(pa.timestamp("us", tz="UTC"))
+
+
+def _part_to_arrow(values, n: int):
+    """One part of a column -> numpy array (plain numbers) or pyarrow Array."""
+    if values is None:
+        return pa.nulls(n, pa.string())
+    if isinstance(values, str):
+        return pa.repeat(pa.scalar(values, pa.string()), n)
+    if isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)):
+        dtype = getattr(values, "dtype", None)
+        if isinstance(dtype, pd.CategoricalDtype):
+            codes = np.asarray(pd.Categorical(values).codes)
+            return pa.DictionaryArray.from_arrays(
+                pa.array(codes, mask=codes < 0), pa.array(list(dtype.categories))).cast(pa.string())
+        if isinstance(dtype, pd.DatetimeTZDtype):
+            return _ts_array(np.asarray(values.tz_convert("UTC").tz_localize(None), "datetime64[us]")
+                             .astype(np.int64))
+        return pa.array(values, from_pandas=True)
+    values = np.asarray(values)
+    if values.dtype.kind in "OUS":
+        try:
+            return pa.array(values, type=pa.string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return pa.array(values, from_pandas=True)
+    if values.dtype.kind == "M":
+        return _ts_array(values.astype("datetime64[us]").astype(np.int64))
+    return values
+
+
+def _concat_parts(parts: list, sizes: list[int]):
+    """Concatenate the parts of one column (missing parts are NULL): numpy when all plain."""
+    converted = [_part_to_arrow(p, k) for p, k in zip(parts, sizes)]
+    if all(isinstance(c, np.ndarray) for c in converted):
+        return converted[0] if len(converted) == 1 else np.concatenate(converted)
+    arrays = [pa.array(c) if isinstance(c, np.ndarray) else c for c in converted]
+    typed = [a.type for a in arrays if a.type != pa.null() and a.null_count < len(a)] or \
+        [a.type for a in arrays]
+    target = pa.string() if any(pa.types.is_string(t) for t in typed) else typed[0]
+    arrays = [a if a.type == target else a.cast(target) for a in arrays]
+    return arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+
+
+def _gather(values, rows: np.ndarray, null_mask: np.ndarray | None) -> pa.Array:
+    """values[rows] as an Arrow array, NULL where null_mask."""
+    if isinstance(values, np.ndarray):
+        taken = values[rows]
+        if null_mask is not None:
+            return pa.array(taken, mask=null_mask)
+        return pa.array(taken)
+    taken = values.take(pa.array(rows))
+    if null_mask is not None:
+        taken = pc.if_else(pa.array(null_mask), pa.nulls(len(taken), taken.type), taken)
+    return taken
 
 
 # ------------------------------------------------------------------------------------------ world
@@ -700,7 +797,7 @@ class _Builder:
         first = np.array(FIRST_NAMES, dtype=object)[rng.integers(0, len(FIRST_NAMES), n)]
         last = np.array(LAST_NAMES, dtype=object)[rng.integers(0, len(LAST_NAMES), n)]
         last = np.where(kind == 0, last, last[parent])
-        status = np.full(n, "invited", dtype=object)
+        status = full_obj(n, "invited")
         static_status = choice(rng, ["deactivated", "deleted", "future", None], [2, 1, 1, 96], n)
         self.people = pd.DataFrame(dict(
             uid=uid, kind=kind, parent=parent, created=created, org=org_of, lang=lang,
@@ -1165,9 +1262,9 @@ class _Builder:
         def posts(mask, t, user, user_type, internal=False, post_type=None):
             m = np.flatnonzero(mask)
             post_parts.append(dict(ep=episode_id[m], t=t[m], user=user[m],
-                                   user_type=np.full(len(m), user_type, dtype=object),
+                                   user_type=full_obj(len(m), user_type),
                                    internal=np.full(len(m), internal),
-                                   post_type=np.full(len(m), post_type, dtype=object)))
+                                   post_type=full_obj(len(m), post_type)))
 
         all_ = np.ones(n, bool)
         posts(all_, t0, poster, "patient")
@@ -1189,14 +1286,14 @@ class _Builder:
         last_round = j == rounds[g] - 1
         patient_replies = ~(last_round & (rng.random(len(g)) < 0.5))
         post_parts.append(dict(ep=episode_id[g], t=ct_t, user=ct_user,
-                               user_type=np.full(len(g), "physician", dtype=object),
+                               user_type=full_obj(len(g), "physician"),
                                internal=np.zeros(len(g), bool),
-                               post_type=np.full(len(g), None, dtype=object)))
+                               post_type=full_obj(len(g), None)))
         pr_m = patient_replies
         post_parts.append(dict(ep=episode_id[g][pr_m], t=pt_t[pr_m], user=poster[g][pr_m],
-                               user_type=np.full(pr_m.sum(), "patient", dtype=object),
+                               user_type=full_obj(pr_m.sum(), "patient"),
                                internal=np.zeros(pr_m.sum(), bool),
-                               post_type=np.full(pr_m.sum(), None, dtype=object)))
+                               post_type=full_obj(pr_m.sum(), None)))
         last_t = np.full(n, 0, np.int64)
         np.maximum.at(last_t, g, np.where(pr_m, pt_t, ct_t))
         end_t = np.where(cared, last_t + rng.integers(1 * MIN, 8 * MIN, n), t0 + MIN)
@@ -1243,12 +1340,12 @@ class _Builder:
         props.append((has_outcome, end_t - 30 * SEC, nurse, "outcome", outcome))
         prio_change = has_prio & (rng.random(n) < 0.1)
         props.append((prio_change, end_t - 40 * SEC, nurse, "priority_level",
-                      np.full(n, "low", dtype=object)))
+                      full_obj(n, "low")))
         pt, pu, pe_, ptype, pval = [], [], [], [], []
         for mask, t, user, ptyp, val in props:
             m = np.flatnonzero(mask)
             pt.append(t[m]), pu.append(user[m]), pe_.append(episode_id[m])
-            ptype.append(np.full(len(m), ptyp, dtype=object)), pval.append(val[m])
+            ptype.append(full_obj(len(m), ptyp)), pval.append(val[m])
         pt, pu, pe_ = np.concatenate(pt), np.concatenate(pu), np.concatenate(pe_)
         ptype, pval = np.concatenate(ptype), np.concatenate(pval)
         legacy = rng.random(len(pt)) < 0.02  # legacy rows carry the value in properties_* only
@@ -1263,13 +1360,13 @@ class _Builder:
         def command(mask, t, user, name, ids):
             m = np.flatnonzero(mask)
             cmd_t.append(t[m]), cmd_u.append(user[m]), cmd_e.append(episode_id[m])
-            cmd_n.append(np.full(len(m), name, dtype=object)), cmd_i.append(np.asarray(ids)[m])
+            cmd_n.append(full_obj(len(m), name)), cmd_i.append(np.asarray(ids)[m])
 
         booking = video & (rng.random(n) < 0.9) | (cared & (rng.random(n) < 0.03))
         book_t = resp + rng.integers(3 * MIN, 10 * MIN, n)
-        command(booking, book_t, nurse, "templates", np.full(n, "Appointment Virtual", dtype=object))
+        command(booking, book_t, nurse, "templates", full_obj(n, "Appointment Virtual"))
         bonjour = cared & (rng.random(n) < 0.03)
-        command(bonjour, resp + 6 * MIN, nurse, "templates", np.full(n, "Bonjour Sante", dtype=object))
+        command(bonjour, resp + 6 * MIN, nurse, "templates", full_obj(n, "Bonjour Sante"))
         dispatch = cared & (rng.random(n) < 0.35)
         command(dispatch, resp + 5 * MIN, nurse, "outcome",
                 choice(rng, DISPATCH, [3, 4, 3, 1, 3, 3, 0.5, 1, 1, 1, 0.5], n))
@@ -1299,7 +1396,7 @@ class _Builder:
                fu_nurse[rem][completed], reminder_id=rem_id[completed],
                reminder_episode_id=episode_id[rem][completed],
                reminder_due_at=ts_col(rem_due[completed]),
-               reminder_status=np.full(completed.sum(), "completed", dtype=object))
+               reminder_status="completed")
         posts(fu, fu_t, fu_nurse, "physician")
         fu_reply = fu & (rng.random(n) < 0.7)
         fu_reply_t = fu_t + rng.integers(5 * MIN, 90 * MIN, n)
@@ -1321,7 +1418,7 @@ class _Builder:
         for mask, t, user, state in states:
             m = np.flatnonzero(mask)
             st_t.append(t[m]), st_u.append(user[m]), st_e.append(episode_id[m])
-            st_s.append(np.full(len(m), state, dtype=object))
+            st_s.append(full_obj(len(m), state))
         ev.add("usher.set_episode_state", np.concatenate(st_t), np.concatenate(st_u),
                episode_id=np.concatenate(st_e), episode_state=np.concatenate(st_s))
         # --- videos (GP/NP/psy consultations and CC/NC triage) and phone calls
@@ -1343,11 +1440,11 @@ class _Builder:
                            episode_id[vm].astype(str))
         ev.add("careplatform.video_call_start_call", v_t[vm], v_user[vm],
                episode_id=episode_id[vm], path=path.astype(object),
-               patient_id=np.full(len(vm), None, dtype=object))
+               patient_id=None)
         ended = rng.random(len(vm)) < 0.97
         ev.add("careplatform.video_call_call_ended", (v_t[vm] + v_len)[ended], v_user[vm][ended],
                episode_id=episode_id[vm][ended], path=path[ended].astype(object),
-               patient_id=np.full(ended.sum(), None, dtype=object))
+               patient_id=None)
         # GP / NP / psychologist consultations: the practitioner writes in the chat before calling
         consult = v_mask & ~triage
         posts(consult, v_t - 2 * MIN, v_user, "physician")
@@ -1376,7 +1473,7 @@ class _Builder:
         length = np.maximum(1, rng.lognormal(4, 0.8, npost).astype(np.int64))
         qm = rng.poisson(0.4, npost).astype(np.int32)
         apt = np.flatnonzero((P["user_type"] == "physician") & (rng.random(npost) < 0.01))
-        next_apt = np.full(npost, None, dtype=object)
+        next_apt = full_obj(npost, None)
         next_apt[apt] = pd.DatetimeIndex((P["t"][apt] + 2 * DAY).astype("datetime64[us]")).strftime(
             "%Y-%m-%d %H:%M:%S")
         ev.add("messaging.posts", P["t"], P["user"], channel_id=P["ep"],
@@ -1493,21 +1590,17 @@ class _Builder:
                              ("countdown.questionnaire_resume", resumes)):
             for t, m, qnaire, tid in parts:
                 ev.add(table, t, poster[m], channel_id=episode_id[m],
-                       cd_qnaire=np.full(len(m), qnaire, dtype=object), **tid.columns(),
+                       cd_qnaire=qnaire, **tid.columns(),
                        exprs={"cd_qnaire_tid": _Tid.SQL})
         for r in replies:
             m = r["m"]
-            k = len(m)
             ev.add("countdown.question_reply", r["t"], poster[m], channel_id=episode_id[m],
-                   cd_qnaire=np.full(k, r["cd_qnaire"], dtype=object),
-                   **r["cd_qnaire_tid"].columns(), cd_q_id=np.full(k, r["cd_q_id"], dtype=object),
+                   cd_qnaire=r["cd_qnaire"],
+                   **r["cd_qnaire_tid"].columns(), cd_q_id=r["cd_q_id"],
                    exprs={"cd_qnaire_tid": _Tid.SQL,
                           "cd_q_tid": f"{_Tid.SQL} || '_' || CAST(cd_q_id AS VARCHAR)"},
                    quetion_reply_items=r["items"],
-                   quetion_reply_values=r["values"] if r["values"] is not None
-                   else np.full(k, None, dtype=object),
-                   quetion_reply_value=r["value"] if r["value"] is not None
-                   else np.full(k, None, dtype=object))
+                   quetion_reply_values=r["values"], quetion_reply_value=r["value"])
 
     def _pages(self, rng, post_t, post_user, post_ep, subject_of, v_t, v_user, v_ep, v_subject):
         ev = self.events
@@ -1611,8 +1704,10 @@ def reduced_days() -> set[dt.date]:
 
 def _opening(days: np.ndarray, reduced: set[dt.date]) -> dict[str, np.ndarray]:
     """Opening and closing local hours per day number (domain.md §5.3, current schedule)."""
-    dates = [dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in days]
-    weekend = np.array([d.weekday() >= 5 or d in reduced for d in dates])
+    unique, inverse = np.unique(np.asarray(days, dtype=np.int64), return_inverse=True)
+    dates = [dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in unique]
+    weekend = np.array([d.weekday() >= 5 or d in reduced for d in dates], dtype=bool)
+    weekend = weekend[inverse.reshape(-1)]
     return dict(open=np.where(weekend, 10, 8), close=np.where(weekend, 16, 20))
 
 

@@ -15,10 +15,12 @@ import os
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from catwalk.project import CatwalkError
 from catwalk.warehouse import schema as S
@@ -57,58 +59,89 @@ class Progress:
             print(f"  [{time.perf_counter() - self.t0:6.1f}s] {step}", file=sys.stderr, flush=True)
 
 
+def _arrow(df: pd.DataFrame):
+    """A DataFrame as a pyarrow Table when it converts cleanly (DuckDB scans Arrow without the
+    GIL and without touching Python objects); the DataFrame itself otherwise."""
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return df
+
+
+def _insert(con, target: str, select: str, source) -> int:
+    con.register("_src", source)
+    try:
+        return con.execute(f"INSERT INTO {target} {select}").fetchone()[0]
+    finally:
+        con.unregister("_src")
+
+
 def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us: int,
                 progress: Progress) -> dict[str, int]:
-    """Create raw + pending tables in a DuckDB connection and fill them from the world."""
+    """Create raw + pending tables in a DuckDB connection and fill them from the world.
+
+    Segment tables come from the world as Arrow tables in delivery order (see EventSink._frame):
+    the delivered rows are a prefix, the pending ones the rest, each inserted once, in order.
+    While DuckDB writes one table (it releases the GIL), a worker thread simulates the next
+    Segment table, so numpy and DuckDB's storage writes overlap on the two cores.
+    """
     end_literal = pd.Timestamp(end_us * 1000, tz="UTC").isoformat()
     con.execute("SET TimeZone='UTC'")
     con.execute("SET enable_progress_bar = false")
     for schema in S.raw_schemas() + [G]:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {S.quote(schema)}")
+    tables = list(S.raw_tables())
+    events = [t for t in tables if world.tables[t].kind == "event"]
     delivered = {}
-    for table in S.raw_tables():
-        raw = world.tables[table]
-        con.execute(f"DROP TABLE IF EXISTS {S.qualified(table)}")
-        con.execute(S.create_table_sql(table, "duckdb"))
-        extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
-        if raw.kind == "state":
-            extra.append(("_deleted", "BOOLEAN"))
-        con.execute(f"DROP TABLE IF EXISTS {pending_name(table)}")
-        con.execute(S.create_table_sql(table, "duckdb", pending_name(table), extra))
-        df = raw.df  # built now for Segment tables; released once written
-        df["_ord"] = np.arange(len(df), dtype=np.int64)
-        columns = set(df.columns)
-        cols = select_list(table, raw, columns)
-        src = "_src"
-        done = f"_delivered_at <= TIMESTAMPTZ '{end_literal}'"
-        if raw.kind == "event":
-            # rows in delivery order (_delivered_at, _ord), sorted here rather than by DuckDB: the
-            # delivered rows are then a prefix, the pending ones the rest, each scanned once and
-            # inserted in order (DuckDB preserves insertion order)
-            at = df["_delivered_at"].array.as_unit("us").asi8  # microseconds, like end_us
-            order = np.argsort(at, kind="stable")
-            cut = int(np.searchsorted(at[order], end_us, side="right"))
-            raw.release()
-            df = df.take(order)
-            for target, part, extra_cols in ((S.qualified(table), df.iloc[:cut], ""),
-                                              (pending_name(table), df.iloc[cut:], ", _delivered_at, _ord")):
-                con.register(src, part)
-                con.execute(f"INSERT INTO {target} SELECT {cols}{extra_cols} FROM {src}")
-                con.unregister(src)
-        else:
-            con.register(src, df)
-            base = src
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="catwalk-world") as pool:
+        ahead = {}
+
+        def prefetch(i: int) -> None:
+            if i < len(events) and events[i] not in ahead:
+                raw = world.tables[events[i]]
+                ahead[events[i]] = pool.submit(lambda: raw.data)
+
+        prefetch(0)
+        for table in tables:
+            raw = world.tables[table]
+            con.execute(f"DROP TABLE IF EXISTS {S.qualified(table)}")
+            con.execute(S.create_table_sql(table, "duckdb"))
+            extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
+            if raw.kind == "state":
+                extra.append(("_deleted", "BOOLEAN"))
+            con.execute(f"DROP TABLE IF EXISTS {pending_name(table)}")
+            con.execute(S.create_table_sql(table, "duckdb", pending_name(table), extra))
+            if raw.kind == "event":
+                index = events.index(table)
+                data = ahead.pop(table).result()
+                prefetch(index + 1)  # the next table is simulated while this one is written
+                raw.release()
+                cols = select_list(table, raw, set(data.column_names))
+                at = data.column("received_at").combine_chunks().view(pa.int64()).to_numpy()
+                cut = int(np.searchsorted(at, end_us, side="right"))
+                delivered[table] = _insert(con, S.qualified(table), f"SELECT {cols} FROM _src",
+                                           data.slice(0, cut))
+                _insert(con, pending_name(table),
+                        f"SELECT {cols}, received_at AS _delivered_at, _ord FROM _src",
+                        data.slice(cut))
+                del data
+                continue
+            df = raw.df
+            df["_ord"] = np.arange(len(df), dtype=np.int64)
+            cols = select_list(table, raw, set(df.columns))
+            done = f"_delivered_at <= TIMESTAMPTZ '{end_literal}'"
+            source = _arrow(df)
             keys = ", ".join(S.quote(k) for k in raw.key)
-            con.execute(
-                f"INSERT INTO {S.qualified(table)} SELECT {cols} FROM (SELECT *, row_number() OVER "
-                f"(PARTITION BY {keys} ORDER BY _delivered_at DESC, _ord DESC) AS _rn FROM {base} "
-                f"WHERE {done}) WHERE _rn = 1 AND NOT _deleted ORDER BY _ord")
-            con.execute(f"INSERT INTO {pending_name(table)} SELECT {cols}, _delivered_at, _ord, "
-                        f"_deleted FROM {base} WHERE NOT ({done}) ORDER BY _delivered_at, _ord")
-            con.unregister(src)
-        del df
-        raw.release()
-        delivered[table] = con.execute(f"SELECT count(*) FROM {S.qualified(table)}").fetchone()[0]
+            delivered[table] = _insert(
+                con, S.qualified(table),
+                f"SELECT {cols} FROM (SELECT *, row_number() OVER (PARTITION BY {keys} ORDER BY "
+                f"_delivered_at DESC, _ord DESC) AS _rn FROM _src WHERE {done}) WHERE _rn = 1 "
+                "AND NOT _deleted ORDER BY _ord", source)
+            _insert(con, pending_name(table),
+                    f"SELECT {cols}, _delivered_at, _ord, _deleted FROM _src WHERE NOT ({done}) "
+                    "ORDER BY _delivered_at, _ord", source)
+            del df, source
+            raw.release()
     progress("raw tables staged")
     return delivered
 
