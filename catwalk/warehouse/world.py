@@ -122,6 +122,8 @@ DISPATCH = ["Outcome ER", "Outcome NP or MD", "Outcome WIC", "Outcome Counsellin
             "Outcome Nurse Counselling", "Outcome Navigation", "Outcome WIC Ubisoft clinic",
             "Outcome Rx renewal (Out of scope)", "Outcome Rx renewal (Blood pressure)",
             "Outcome Rx renewal (Mental Health)", "Outcome WIC PHYSIO"]
+USER_TYPES = ["patient", "physician"]  # messaging.posts user_type (None: system posts)
+POST_TYPES = ["dialogue_system"]  # messaging.posts post_type (None: regular posts)
 TOPICS = ["cold_flu", "skin", "prescription", "mental_health", "digestive", "pain", "other"]
 NPS_TAGS = ["+ fast", "+ friendly", "+ professional", "+ easy", "- wait time", "- app issues",
             "- not resolved"]
@@ -837,7 +839,11 @@ class _Builder:
         v_lang["language"] = np.where(lang[changers] == "fr", "EN", "FR")
         v_lang_at = np.maximum(self.end + rng.integers(DAY, (FUTURE_DAYS - 1) * DAY, len(changers)),
                                np.where(later_registered, signup[changers] + HOUR, 0))
+        # auth_id joined apart: an all-None object column makes pd.concat test every value
+        auth_id = np.concatenate([v.pop("auth_id").to_numpy(object) for v in (v_created, v_reg,
+                                                                               v_lang)])
         versions = pd.concat([v_created, v_reg, v_lang], ignore_index=True)
+        versions["auth_id"] = auth_id
         v_at = np.r_[v_created_at, v_reg_at, v_lang_at]
         versions["received_at"] = ts_col(v_at)
         self.state("scribe.users", versions, ("id",), v_at)
@@ -1259,12 +1265,15 @@ class _Builder:
         # --- posts
         post_parts = []
 
+        def code(values, value):  # index in `values`, -1 for None (categorical codes)
+            return -1 if value is None else values.index(value)
+
         def posts(mask, t, user, user_type, internal=False, post_type=None):
             m = np.flatnonzero(mask)
             post_parts.append(dict(ep=episode_id[m], t=t[m], user=user[m],
-                                   user_type=full_obj(len(m), user_type),
+                                   user_type=np.full(len(m), code(USER_TYPES, user_type), np.int8),
                                    internal=np.full(len(m), internal),
-                                   post_type=full_obj(len(m), post_type)))
+                                   post_type=np.full(len(m), code(POST_TYPES, post_type), np.int8)))
 
         all_ = np.ones(n, bool)
         posts(all_, t0, poster, "patient")
@@ -1286,14 +1295,14 @@ class _Builder:
         last_round = j == rounds[g] - 1
         patient_replies = ~(last_round & (rng.random(len(g)) < 0.5))
         post_parts.append(dict(ep=episode_id[g], t=ct_t, user=ct_user,
-                               user_type=full_obj(len(g), "physician"),
+                               user_type=np.full(len(g), code(USER_TYPES, "physician"), np.int8),
                                internal=np.zeros(len(g), bool),
-                               post_type=full_obj(len(g), None)))
+                               post_type=np.full(len(g), -1, np.int8)))
         pr_m = patient_replies
         post_parts.append(dict(ep=episode_id[g][pr_m], t=pt_t[pr_m], user=poster[g][pr_m],
-                               user_type=full_obj(pr_m.sum(), "patient"),
+                               user_type=np.full(pr_m.sum(), code(USER_TYPES, "patient"), np.int8),
                                internal=np.zeros(pr_m.sum(), bool),
-                               post_type=full_obj(pr_m.sum(), None)))
+                               post_type=np.full(pr_m.sum(), -1, np.int8)))
         last_t = np.full(n, 0, np.int64)
         np.maximum.at(last_t, g, np.where(pr_m, pt_t, ct_t))
         end_t = np.where(cared, last_t + rng.integers(1 * MIN, 8 * MIN, n), t0 + MIN)
@@ -1472,17 +1481,20 @@ class _Builder:
         npost = len(P["t"])
         length = np.maximum(1, rng.lognormal(4, 0.8, npost).astype(np.int64))
         qm = rng.poisson(0.4, npost).astype(np.int32)
-        apt = np.flatnonzero((P["user_type"] == "physician") & (rng.random(npost) < 0.01))
+        physician = P["user_type"] == USER_TYPES.index("physician")
+        apt = np.flatnonzero(physician & (rng.random(npost) < 0.01))
         next_apt = full_obj(npost, None)
         next_apt[apt] = pd.DatetimeIndex((P["t"][apt] + 2 * DAY).astype("datetime64[us]")).strftime(
             "%Y-%m-%d %H:%M:%S")
         ev.add("messaging.posts", P["t"], P["user"], channel_id=P["ep"],
-               post_id=20_000_000 + np.arange(npost), user_type=P["user_type"], is_internal_post=P["internal"],
-               post_type=P["post_type"], message_length=length.astype(np.int32),
+               post_id=20_000_000 + np.arange(npost),
+               user_type=pd.Categorical.from_codes(P["user_type"], USER_TYPES),
+               is_internal_post=P["internal"],
+               post_type=pd.Categorical.from_codes(P["post_type"], POST_TYPES), message_length=length.astype(np.int32),
                count_question_marks=qm, is_question=qm > 0,
                mention=np.where(rng.random(npost) < 0.02, "@channel", None).astype(object),
                next_appointment=next_apt.astype(object), mm_user_id=P["user"])
-        care = np.flatnonzero(P["user_type"] == "physician")
+        care = np.flatnonzero(physician)
         self.episode_index = (t0, episode_id, subject)
         self._pages(rng, P["t"][care], P["user"][care], P["ep"][care],
                     dict(zip(episode_id, subject)), v_t[vm], v_user[vm], episode_id[vm],
