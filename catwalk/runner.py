@@ -2,7 +2,10 @@
 
 One run =
   1. take the single-flight lock (catwalk.lock) or exit at once with EXIT_LOCKED;
-  2. open the project and the run log (table `meta.run_log` in the warehouse, created if missing);
+  2. open the project's configuration and the run log (table `meta.run_log` in the warehouse,
+     created if missing). The model files are not loaded: a run evaluates the snapshots deployed
+     in the environment (SQLMesh's state), never the checkout's files, so it skips the ~10 s of
+     parsing and rendering the project and a half-edited file on the host cannot stop prod;
   3. run the SQLMesh scheduler for the environment (`Context.run(skip_janitor=True)`): it evaluates
      the intervals whose cron tick has passed and whose raw sources are delivered (the `delivered`
      signal in signals/); every evaluated batch is written to the run log as it finishes;
@@ -14,7 +17,7 @@ One run =
 Exit codes (most severe wins):
   0   success: every due interval ran, except the hours after the last load (normal lag)
   1   failure: a model or a blocking audit failed, or the scheduler raised
-  2   catwalk error before the run (project does not load, warehouse unreachable)
+  2   catwalk error before the run (configuration does not load, warehouse unreachable)
   3   late source: the run succeeded, but a source read by a signalled model was last delivered
       more than CATWALK_LATE_AFTER_HOURS (default 8) hours before the run; its dependants wait
   4   janitor failure: the run succeeded but cleaning expired environments/tables failed
@@ -494,8 +497,18 @@ def _locked_run(
     run_id = _new_run_id(started)
     clock = time.monotonic()
     previous_console = get_console()
-    context = open_context(gateway, project, load_tests=False)  # a run never runs unit tests
+    context = open_context(gateway, project, load=False)  # runs what is deployed (see step 2)
     adapter = context.engine_adapter
+    # Keep the scheduler Context.run creates: the waiting report below reuses its snapshots (only
+    # their intervals are read again) instead of loading every snapshot from the state once more.
+    schedulers: t.List[t.Any] = []
+    create_scheduler = context.create_scheduler
+
+    def capture_scheduler(*args: t.Any, **kwargs: t.Any) -> t.Any:
+        schedulers.append(create_scheduler(*args, **kwargs))
+        return schedulers[-1]
+
+    context.create_scheduler = capture_scheduler  # type: ignore[method-assign]
     run_log = RunLog(adapter, run_id, environment)
     try:
         run_log.ensure_table()
@@ -530,13 +543,17 @@ def _locked_run(
     waiting: t.Dict[str, t.Any] = {}
     sources: t.List[t.Dict[str, t.Any]] = []
     try:
-        scheduler = context.scheduler(environment=environment)
-        waiting = waiting_intervals(scheduler.snapshots_by_name.values(), execution_time)
+        if schedulers:  # the run's snapshots, with the intervals it just added
+            snapshots = context.state_sync.refresh_snapshot_intervals(list(schedulers[-1].snapshots.values()))
+        else:
+            snapshots = list(context.scheduler(environment=environment).snapshots.values())
+        by_name = {snapshot.name: snapshot for snapshot in snapshots}
+        waiting = waiting_intervals(by_name.values(), execution_time)
         sources = late_sources(
             adapter,
             project,
             waiting,
-            scheduler.snapshots_by_name,
+            by_name,
             reference,
             float(os.environ.get("CATWALK_LATE_AFTER_HOURS", DEFAULT_LATE_AFTER_HOURS)),
         )

@@ -249,10 +249,19 @@ def test_a_run_that_cannot_start_alerts_and_raises_a_one_line_error(warehouse, w
     from catwalk.project import CatwalkError
 
     prepared(warehouse)
-    (warehouse.project / "models/meta/runner/broken.sql").write_text(
-        "MODEL (name analytics.runner_broken, kind FULL); SELECT FROM WHERE"
-    )
+    config = warehouse.project / "config.yaml"
+    good = config.read_text()
+    config.write_text(good + "\ngateways: [\n")
     with pytest.raises(CatwalkError) as error:
         warehouse.run("2026-11-02 18:00")
     assert "does not load" in str(error.value)
     assert [(alert["status"], alert["exit_code"]) for alert in webhook] == [("error", 2)]
+
+    # a broken model file in the checkout does not stop prod: the run evaluates what is deployed
+    config.write_text(good)
+    (warehouse.project / "models/meta/runner/broken.sql").write_text(
+        "MODEL (name analytics.runner_broken, kind FULL); SELECT FROM WHERE"
+    )
+    code, _ = warehouse.run("2026-11-02 18:00")
+    assert code == EXIT_OK
+    assert warehouse.query("SELECT count(*) FROM meta.run_log WHERE model IS NOT NULL AND status = 'success'")[0][0] > 0
