@@ -37,6 +37,7 @@ from catwalk.warehouse.writer import (
 __all__ = ["generate", "load", "SCALES"]
 
 GATEWAYS = ("local", "postgres")
+DUCKDB_MEMORY_LIMIT = "1GB"  # DuckDB's buffer pool while generating into a file
 
 
 def _window(scale: str, start, days, now=None) -> tuple[int, int]:
@@ -118,6 +119,8 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
         report(f"simulating scale={scale} seed={seed} {_iso(start_us)} .. {_iso(end_us)}")
         world = build_world(scale, seed, start_us, end_us, progress=lambda s: report(f"world: {s}"))
         report("world simulated")
+        if gateway == "local":  # blocks already written to the file need not stay cached
+            con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
         con.execute("BEGIN TRANSACTION")
         delivered = stage_world(con, world, seed, end_us, report)
         generation = dict(
@@ -128,7 +131,9 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
             generated_at=pd.Timestamp.now(tz="UTC").floor("s"),
         )
         write_truth(con, world, generation)
+        report("ground truth staged")
         con.execute("COMMIT")
+        report("committed")
         if gateway == "postgres":
             stage_to_postgres(con, pg, world, report)
             pg.commit()
