@@ -201,9 +201,22 @@ def _pg_type(duck_type: str) -> str:
     return exp.DataType.build(duck_type, dialect="duckdb").sql("postgres")
 
 
-def copy_to_postgres(stage, pg, qualified_name: str, create_sql: str | None = None) -> int:
-    """Copy one staged DuckDB table into Postgres (DROP/CREATE + COPY from a CSV stream)."""
+def _export_csv(stage, qualified_name: str, path: str) -> tuple[list, int, str | None]:
+    """Write one staged DuckDB table to a CSV file: (DESCRIBE rows, row count, path or None)."""
     described = stage.execute(f"DESCRIBE {qualified_name}").fetchall()
+    columns = ", ".join(S.quote(c) for c, *_ in described)
+    count = stage.execute(f"SELECT count(*) FROM {qualified_name}").fetchone()[0]
+    if not count:
+        return described, 0, None
+    stage.execute(f"COPY (SELECT {columns} FROM {qualified_name}) TO '{path}' "
+                  "(FORMAT CSV, HEADER false, NULL '\\N', TIMESTAMPFORMAT "
+                  "'%Y-%m-%d %H:%M:%S.%f+00')")
+    return described, count, path
+
+
+def _copy_csv(pg, qualified_name: str, create_sql: str | None, described: list,
+              path: str | None) -> None:
+    """DROP/CREATE one Postgres table and COPY the CSV file (if any) into it."""
     if create_sql is None:
         cols = ", ".join(f"{S.quote(c)} {_pg_type(t)}" for c, t, *_ in described)
         create_sql = f"CREATE TABLE {qualified_name} ({cols})"
@@ -211,17 +224,47 @@ def copy_to_postgres(stage, pg, qualified_name: str, create_sql: str | None = No
     with pg.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {qualified_name}")
         cur.execute(create_sql)
-        count = stage.execute(f"SELECT count(*) FROM {qualified_name}").fetchone()[0]
-        if count:
-            with tempfile.TemporaryDirectory() as tmp:
-                path = os.path.join(tmp, "t.csv")
-                stage.execute(f"COPY (SELECT {columns} FROM {qualified_name}) TO '{path}' "
-                              "(FORMAT CSV, HEADER false, NULL '\\N', TIMESTAMPFORMAT "
-                              "'%Y-%m-%d %H:%M:%S.%f+00')")
-                with open(path, "rb") as handle:
-                    cur.copy_expert(f"COPY {qualified_name} ({columns}) FROM STDIN WITH "
-                                    "(FORMAT csv, NULL '\\N')", handle)
+        if path is not None:
+            with open(path, "rb") as handle:
+                cur.copy_expert(f"COPY {qualified_name} ({columns}) FROM STDIN WITH "
+                                "(FORMAT csv, NULL '\\N')", handle)
+
+
+def copy_to_postgres(stage, pg, qualified_name: str, create_sql: str | None = None) -> int:
+    """Copy one staged DuckDB table into Postgres (DROP/CREATE + COPY from a CSV file)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        described, count, path = _export_csv(stage, qualified_name, os.path.join(tmp, "t.csv"))
+        _copy_csv(pg, qualified_name, create_sql, described, path)
     return count
+
+
+def copy_all_to_postgres(stage, pg, tables: list[tuple[str, str | None]]) -> None:
+    """Copy staged DuckDB tables [(qualified name, CREATE sql or None)] into Postgres by COPY.
+
+    A worker thread exports the next table to CSV (DuckDB, GIL released) while Postgres loads the
+    current one, so the two engines work at the same time; at most two CSV files exist at once.
+    """
+    if not tables:
+        return
+    with tempfile.TemporaryDirectory() as tmp, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="catwalk-csv") as pool:
+        cursor = stage.cursor()  # the worker's own handle on the (committed) staging database
+        futures = []
+        try:
+            csv = lambda i: os.path.join(tmp, f"{i}.csv")  # noqa: E731
+            futures.append(pool.submit(_export_csv, cursor, tables[0][0], csv(0)))
+            for i, (name, create_sql) in enumerate(tables):
+                described, _, path = futures[i].result()
+                if i + 1 < len(tables):
+                    futures.append(pool.submit(_export_csv, cursor, tables[i + 1][0], csv(i + 1)))
+                _copy_csv(pg, name, create_sql, described, path)
+                if path is not None:
+                    os.remove(path)
+        finally:
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
+            cursor.close()
 
 
 def ensure_postgres_database(settings: dict) -> None:
@@ -258,20 +301,21 @@ def stage_to_postgres(stage, pg, world: World, progress: Progress) -> None:
         cur.execute("SET timezone TO 'UTC'")
         for schema in S.raw_schemas() + [G]:
             cur.execute(f"CREATE SCHEMA IF NOT EXISTS {S.quote(schema)}")
+    tables = []
     for table in S.raw_tables():
-        copy_to_postgres(stage, pg, S.qualified(table), S.create_table_sql(table, "postgres"))
+        tables.append((S.qualified(table), S.create_table_sql(table, "postgres")))
         raw = world.tables[table]
         extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
         if raw.kind == "state":
             extra.append(("_deleted", "BOOLEAN"))
-        copy_to_postgres(stage, pg, pending_name(table),
-                         S.create_table_sql(table, "postgres", pending_name(table), extra))
+        tables.append((pending_name(table),
+                       S.create_table_sql(table, "postgres", pending_name(table), extra)))
+    copy_all_to_postgres(stage, pg, tables)
     progress("raw and pending tables copied to Postgres")
     names = [r[0] for r in stage.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
         "AND table_name NOT LIKE 'pending__%'", [G]).fetchall()]
-    for name in names:
-        copy_to_postgres(stage, pg, f"{S.quote(G)}.{S.quote(name)}")
+    copy_all_to_postgres(stage, pg, [(f"{S.quote(G)}.{S.quote(name)}", None) for name in names])
     progress("ground truth copied to Postgres")
 
 
