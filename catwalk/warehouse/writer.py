@@ -10,6 +10,7 @@ Layout written by `write`:
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import sys
@@ -58,6 +59,23 @@ class Progress:
     def __call__(self, step: str) -> None:
         if self.enabled:
             print(f"  [{time.perf_counter() - self.t0:6.1f}s] {step}", file=sys.stderr, flush=True)
+
+
+def _malloc_trim() -> None:
+    """Give freed heap memory back to the OS (glibc keeps the freed numpy buffers of the worker
+    thread's arena otherwise, which inflates the peak RSS by gigabytes at bench scale)."""
+    global _LIBC
+    if _LIBC is None:
+        try:
+            _LIBC = ctypes.CDLL("libc.so.6")
+            _LIBC.malloc_trim  # noqa: B018 (glibc only)
+        except (OSError, AttributeError):
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
+
+
+_LIBC = None
 
 
 def _arrow(df: pd.DataFrame):
@@ -129,6 +147,7 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
                         f"SELECT {cols}, received_at AS _delivered_at, _ord FROM _src",
                         data.slice(cut))
                 del data
+                _malloc_trim()
                 continue
             df = raw.df
             df["_ord"] = np.arange(len(df), dtype=np.int64)
