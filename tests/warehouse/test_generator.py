@@ -144,6 +144,26 @@ def test_different_seed_gives_a_different_world():
     assert not a.truth["episodes"]["patient_user_id"].equals(b.truth["episodes"]["patient_user_id"])
 
 
+def test_segment_tables_are_built_in_delivery_order():
+    # the writer inserts the delivered rows as a prefix and the pending ones as the rest: the
+    # rows come sorted by (received_at, _ord), _ord a permutation of the frame order
+    start = W.to_us(START)
+    world = W.build_world("tiny", 42, start, start + 7 * W.DAY)
+    for name in ("messaging.posts", "countdown.question_reply", "careplatform.pages"):
+        data = world.tables[name].data
+        received = data.column("received_at").cast("int64").to_numpy()
+        order = data.column("_ord").to_numpy()
+        assert len(received) > 500, name
+        assert sorted(order.tolist()) == list(range(len(order))), name
+        same = received[1:] == received[:-1]
+        assert (received[1:] >= received[:-1]).all(), name
+        assert (order[1:][same] > order[:-1][same]).all(), name
+    stats = {row["table_name"]: row for row in world.events.stats}
+    posts = world.tables["messaging.posts"].data
+    assert posts.num_rows == stats["messaging.posts"]["events"] + \
+        stats["messaging.posts"]["duplicates"]
+
+
 # -------------------------------------------------------------------------------------- scales
 
 
