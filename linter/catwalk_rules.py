@@ -14,6 +14,9 @@ from sqlmesh.core.model import ExternalModel, Model
 LAYERS = ("base", "transform", "table", "meta", "tableau", "archive")
 # Longest physical name is <table>__<10-digit fingerprint>__dev: 46 + 2 + 10 + 5 = 63 (Postgres limit).
 MAX_NAME_LENGTH = 46
+# Incremental and SCD2 tables are migrated in place on forward-only and metadata changes, through a
+# <table>__<fingerprint>_schema_tmp table: 40 + 2 + 10 + 11 = 63.
+MAX_MIGRATED_NAME_LENGTH = 40
 
 
 def _layer(model: Model) -> t.Optional[str]:
@@ -91,9 +94,12 @@ class NameFitsPostgres(Rule):
         if isinstance(model, ExternalModel):
             return None
         table = model.name.split(".")[-1].strip('"')
-        if len(table) > MAX_NAME_LENGTH:
+        migrated = model.kind.is_incremental or model.kind.is_scd_type_2
+        limit = MAX_MIGRATED_NAME_LENGTH if migrated else MAX_NAME_LENGTH
+        if len(table) > limit:
+            why = " (incremental: SQLMesh migrates it through a _schema_tmp table)" if migrated else ""
             return self.violation(
-                f"{model.name}: table name has {len(table)} characters, at most {MAX_NAME_LENGTH}"
+                f"{model.name}: table name has {len(table)} characters, at most {limit}{why}"
             )
         return None
 
@@ -161,3 +167,37 @@ class PortablePercentile(Rule):
                 f"{model.name}: write percentiles as QUANTILE_CONT(x, q) (no ORDER BY / WITHIN GROUP)"
             )
         return None
+
+
+
+TWICE_DAILY_LAYERS = ("table", "tableau", "archive")  # what analysts and Tableau read twice a day
+
+
+def _runs_at_18(model: Model) -> bool:
+    """The model's cron has 18 in its hour field (the afternoon run)."""
+    fields = (model.cron or "").split()
+    return len(fields) == 5 and "18" in fields[1].split(",")
+
+
+class TwiceDailyHasReader(Rule):
+    """A base, transform or meta model runs at 18:00 only if a model refreshed at 18:00 reads it.
+
+    The 18:00 run serves the twice-daily layers (business tables, twice-daily marts, archives) and
+    what they read; a model that nothing refreshed at 18:00 reads would be recomputed for nobody:
+    it belongs on cron '0 7 * * *', or cron '0 6 * * *' with interval_unit 'hour' when it keeps
+    hourly intervals (computed by the 07:00 run up to the 06:00 Segment load).
+    """
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel) or model.kind.is_seed or not _runs_at_18(model):
+            return None
+        if _layer(model) in (None, *TWICE_DAILY_LAYERS):
+            return None
+        for name in self.context.dag.downstream(model.fqn):
+            reader = self.context.get_model(name)
+            if reader is not None and model.fqn in reader.depends_on and _runs_at_18(reader):
+                return None
+        return self.violation(
+            f"{model.name} runs at 18:00 (cron {model.cron!r}) but no model refreshed at 18:00 reads"
+            " it: use cron '0 7 * * *' (hourly intervals: cron '0 6 * * *' with interval_unit 'hour')"
+        )

@@ -80,6 +80,26 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
         FROM analytics.reads_raw_base GROUP BY id
         """,
     )
+    _write_model(
+        root,
+        "meta/chats/idle_at_18.sql",
+        """
+        MODEL (name analytics.idle_at_18, kind FULL, cron '0 7,18 * * *', owner analytics, grain id,
+               tags (meta), description 'Recomputed at 18:00 for no reader.',
+               audits (not_null(columns := (id))));
+        SELECT id /* id */ FROM analytics.reads_raw_base
+        """,
+    )
+    _write_model(
+        root,
+        "table/twice_table.sql",
+        """
+        MODEL (name analytics.twice_table, kind FULL, cron '0 7,18 * * *', owner analytics, grain id,
+               tags (table), description 'A business table analysts read twice a day.',
+               audits (not_null(columns := (id))));
+        SELECT id /* id */ FROM analytics.reads_raw_base
+        """,
+    )
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "lint.duckdb"))
     context = open_context(paths=root, load_state=False)
     violations = str(context.lint_models(raise_on_error=False))
@@ -87,3 +107,6 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
     assert "Tableau mart exposing person-identifying columns email" in violations
     assert "undocumented columns email" in violations
     assert "analytics.percentiles: write percentiles as QUANTILE_CONT(x, q)" in violations
+    assert "analytics.idle_at_18 runs at 18:00" in violations
+    # a table-layer model may run at 18:00 with no reader: analysts read it
+    assert "analytics.twice_table runs at 18:00" not in violations

@@ -72,28 +72,40 @@ def test_hourly_models_pick_up_each_load_at_the_next_run(models):
         if model.kind.is_incremental_by_time_range and not is_local_day_model(model)
     ]
     assert hourly, "the project has hourly Segment models"
+    schedules = set()
     for model in hourly:
-        assert model.cron == "0 7,18 * * *", model.name
         assert model.interval_unit.value == "hour", model.name
         # Lookback (hours) longer than the signal's max wait: rows delivered after a model
         # stopped waiting are still recomputed.
         assert model.kind.lookback >= 72, model.name
+        schedules.add(model.cron)
         for day in RUN_DAYS:
-            for hour in (7, 18):
-                moment = datetime.fromisoformat(f"{day} {hour:02d}:00:30+00:00")
-                assert due_end(model, moment) == moment.replace(second=0), model.name
+            morning = datetime.fromisoformat(f"{day} 07:00:30+00:00")
+            evening = datetime.fromisoformat(f"{day} 18:00:30+00:00")
+            if model.cron == "0 7,18 * * *":  # read at 18:00: due up to each run
+                assert due_end(model, morning) == morning.replace(second=0), model.name
+                assert due_end(model, evening) == evening.replace(second=0), model.name
+            else:  # read by 07:00 models only: up to the 06:00 Segment load, nothing at 18:00
+                assert model.cron == "0 6 * * *", model.name
+                six = morning.replace(hour=6, minute=0, second=0)
+                assert due_end(model, morning) == six, model.name
+                assert due_end(model, evening) == six, model.name
+    assert schedules == {"0 7,18 * * *", "0 6 * * *"}
 
 
-def test_replicas_and_archives_refresh_at_both_runs(models):
-    twice_daily = [
-        model for model in models if model.kind.is_scd_type_2 or model.kind.is_incremental_by_unique_key
-    ]
-    for model in twice_daily:
-        if model.cron == "0 7 * * *":  # a daily merge over day-grain inputs is fine too
-            continue
-        assert model.cron == "0 7,18 * * *", model.name
-    for model in [model for model in models if model.kind.is_full]:
-        assert model.cron in ("0 7,18 * * *", "0 7 * * *"), model.name
+def test_archives_run_at_both_runs_and_every_model_has_one_of_the_schedules(models):
+    for model in models:
+        if model.kind.is_scd_type_2:
+            assert model.cron == "0 7,18 * * *", model.name
+        elif model.kind.is_full:
+            assert model.cron in ("0 7,18 * * *", "0 7 * * *"), model.name
+        elif model.kind.is_incremental_by_unique_key:
+            assert (model.cron, model.interval_unit.value) in (
+                ("0 7,18 * * *", "hour"), ("0 6 * * *", "hour"), ("0 7 * * *", "day")
+            ), model.name
+    # the Scribe replicas reach the business tables at both runs
+    names = {model.name for model in models if model.cron == "0 7,18 * * *"}
+    assert {"analytics.scribe_users", "analytics.scribe_contracts", "analytics.user_contract"} <= names
 
 
 def test_delivered_signal_waits_less_than_the_lookback(models):

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, updated_at, episode_property_type))
     ),
-    description 'One row per episode property a practitioner set in the Care Platform (Segment source careplatform, table update_episode_properties): issue_type, outcome, priority_level, ... Legacy events that carried the value in properties_issue_type / properties_outcome are normalised into (episode_property_type, episode_property_value). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries.'
+    description 'One row per episode property a practitioner set in the Care Platform (Segment source careplatform, table update_episode_properties): issue_type, outcome, priority_level, ... Legacy events that carried the value in properties_issue_type / properties_outcome are normalised into (episode_property_type, episode_property_value). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries.'
 );
 
 WITH properties AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -19,7 +20,7 @@ MODEL (
         , unique_combination_of_columns(columns := (user_id, "timestamp"))
         , not_null(columns := (event_id, user_id, "timestamp"))
     ),
-    description 'One row per Care Platform page view (Segment page calls, source careplatform, table pages) by a care-team member. Rows without a user are dropped; duplicates are dropped keeping the first received row per (user_id, timestamp), which also absorbs re-delivered event ids. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per Care Platform page view (Segment page calls, source careplatform, table pages) by a care-team member. Rows without a user are dropped; duplicates are dropped keeping the first received row per (user_id, timestamp), which also absorbs re-delivered event ids. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
 );
 
 WITH pages AS (

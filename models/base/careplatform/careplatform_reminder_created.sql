@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, reminder_id, episode_id, "timestamp"))
     ),
-    description 'One row per reminder a practitioner created on an episode in the Care Platform (Segment source careplatform, table reminders_create_new_success). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries. Differs from the original (quirk 5): due_at_day_est is the local day of the due time, not of the creation event.'
+    description 'One row per reminder a practitioner created on an episode in the Care Platform (Segment source careplatform, table reminders_create_new_success). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries. Differs from the original (quirk 5): due_at_day_est is the local day of the due time, not of the creation event.'
 );
 
 WITH reminders AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, reminder_id, episode_id, "timestamp", reminder_status))
     ),
-    description 'One row per status change of a Care Platform reminder (Segment source careplatform, table reminders_status_change_success), e.g. completed. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries.'
+    description 'One row per status change of a Care Platform reminder (Segment source careplatform, table reminders_status_change_success), e.g. completed. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries.'
 );
 
 WITH status_changes AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, triggered_at, command_id))
     ),
-    description 'One row per slash command or template a practitioner triggered in the Care Platform (Segment source careplatform, table executed_command), e.g. templates / Appointment Virtual, Bonjour Sante, Outcome ER. The legacy id Outcome Counselling is renamed Outcome Nurse Counselling. Commands by test users (seed scribe_test_users) are excluded here, the one join of this base model, as in the original. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries.'
+    description 'One row per slash command or template a practitioner triggered in the Care Platform (Segment source careplatform, table executed_command), e.g. templates / Appointment Virtual, Bonjour Sante, Outcome ER. The legacy id Outcome Counselling is renamed Outcome Nurse Counselling. Commands by test users (seed scribe_test_users) are excluded here, the one join of this base model, as in the original. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries.'
 );
 
 WITH commands AS (

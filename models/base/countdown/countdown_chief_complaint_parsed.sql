@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -15,7 +16,7 @@ MODEL (
     audits (unique_values(columns := (
             event_id
     )), not_null(columns := (event_id, "timestamp"))),
-    description 'One row per chief-complaint classification by Countdown''s NLP parser (Segment source countdown, table chief_complaint_parsed): the chief complaint (cc code) guessed from the patient''s first messages, with its confidence. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per chief-complaint classification by Countdown''s NLP parser (Segment source countdown, table chief_complaint_parsed): the chief complaint (cc code) guessed from the patient''s first messages, with its confidence. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
 );
 
 WITH parses AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -21,7 +22,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, qnaire_tid, "timestamp"))
     ),
-    description 'One row per completed Countdown questionnaire instance (Segment source countdown, table questionnaire_finish): the first finish event per instance (qnaire_tid). Duplicate Segment deliveries are dropped, and so is a repeated finish of an instance already finished in the 7 days before the interval (an instance never stays open that long). Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per completed Countdown questionnaire instance (Segment source countdown, table questionnaire_finish): the first finish event per instance (qnaire_tid). Duplicate Segment deliveries are dropped, and so is a repeated finish of an instance already finished in the 7 days before the interval (an instance never stays open that long). Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
 );
 
 WITH finishes AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -15,7 +16,7 @@ MODEL (
     audits (unique_values(columns := (
             event_id
     )), not_null(columns := (event_id, qnaire_tid, "timestamp"))),
-    description 'One row per Countdown questionnaire resume (Segment source countdown, table questionnaire_resume): the patient came back to a paused questionnaire. Every resume is kept. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per Countdown questionnaire resume (Segment source countdown, table questionnaire_resume): the patient came back to a paused questionnaire. Every resume is kept. Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
 );
 
 WITH resumes AS (

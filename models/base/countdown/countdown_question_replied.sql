@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -21,7 +22,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, question_tid, "timestamp"))
     ),
-    description 'One row per question instance answered in a Countdown questionnaire (Segment source countdown, table question_reply): the first reply per question instance (question_tid). Duplicate Segment deliveries of the same event id are dropped; a repeated reply to a question instance already answered in the 7 days before the interval is dropped too (an instance never stays open that long). Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late Segment deliveries. The raw reply columns are JSON-array text (the source misspells them quetion_*); the first elements are read with the JSON ->> operator, which runs identically on DuckDB and Postgres. reply_value_singular and reply_value can hold free text typed by the patient, hence the pii tag.'
+    description 'One row per question instance answered in a Countdown questionnaire (Segment source countdown, table question_reply): the first reply per question instance (question_tid). Duplicate Segment deliveries of the same event id are dropped; a repeated reply to a question instance already answered in the 7 days before the interval is dropped too (an instance never stays open that long). Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries. The raw reply columns are JSON-array text (the source misspells them quetion_*); the first elements are read with the JSON ->> operator, which runs identically on DuckDB and Postgres. reply_value_singular and reply_value can hold free text typed by the patient, hence the pii tag.'
 );
 
 WITH replies AS (

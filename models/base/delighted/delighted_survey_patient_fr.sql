@@ -1,7 +1,7 @@
 MODEL (
     name analytics.delighted_survey_patient_fr,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain survey_id,
     tags (base, delighted, nps, pii),
@@ -13,7 +13,7 @@ MODEL (
         , accepted_values("column" := category, is_in := ('promoter', 'passive', 'detractor'))
         , accepted_range("column" := score, min_v := 0, max_v := 10)
     ),
-    description 'One row per response to the French patient NPS survey (Delighted project patient_fr, Singer tap table survey_responses). FULL, refreshed by the 07:00 and 18:00 UTC runs: the tap replicates the whole table and Delighted updates responses in place (comments and tags are added after the score), and the table is small. Epoch times become timestamps, survey_id is salted with the language so EN and FR ids cannot collide, the 0-10 score gets its NPS category, and tap re-deliveries of the same response keep the latest update. Responses without a score are dropped.'
+    description 'One row per response to the French patient NPS survey (Delighted project patient_fr, Singer tap table survey_responses). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates the whole table and Delighted updates responses in place (comments and tags are added after the score), and the table is small. Epoch times become timestamps, survey_id is salted with the language so EN and FR ids cannot collide, the 0-10 score gets its NPS category, and tap re-deliveries of the same response keep the latest update. Responses without a score are dropped.'
 );
 
 WITH responses AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.delighted_survey_tags_patient_en,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (survey_id, tag),
     tags (base, delighted, nps),
@@ -10,7 +10,7 @@ MODEL (
         , not_null(columns := (survey_id, response_id, tag, sentiment))
         , accepted_values("column" := sentiment, is_in := ('positive', 'negative', 'neutral'))
     ),
-    description 'One row per tag a English patient NPS response carries (Delighted project patient_en, Singer tap child table survey_responses__tags). FULL, refreshed by the 07:00 and 18:00 UTC runs, like its parent responses (the tap replicates the whole table). A tag such as "+ fast" or "- wait time" is split into the tag text and its sentiment (positive for a "+ " prefix, negative for "- ", neutral otherwise); repeated deliveries of the same tag are collapsed.'
+    description 'One row per tag a English patient NPS response carries (Delighted project patient_en, Singer tap child table survey_responses__tags). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only), like its parent responses (the tap replicates the whole table). A tag such as "+ fast" or "- wait time" is split into the tag text and its sentiment (positive for a "+ " prefix, negative for "- ", neutral otherwise); repeated deliveries of the same tag are collapsed.'
 );
 
 WITH tags AS (

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -19,7 +20,7 @@ MODEL (
         , not_null(columns := (event_id, episode_id, "timestamp"))
         , accepted_range("column" := rating, min_v := 0, max_v := 5)
     ),
-    description 'One row per answer a patient submitted in the patient app (Segment source patientapp, table submit_answer_post_request), in practice the 0-5 star rating of an episode. The raw answers text looks like [4]; rating is its integer, null when the text holds no single number. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late deliveries.'
+    description 'One row per answer a patient submitted in the patient app (Segment source patientapp, table submit_answer_post_request), in practice the 0-5 star rating of an episode. The raw answers text looks like [4]; rating is its integer, null when the text holds no single number. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries.'
 );
 
 WITH answers AS (

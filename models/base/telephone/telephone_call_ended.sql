@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -15,7 +16,7 @@ MODEL (
     audits (unique_values(columns := (
             call_id
     )), not_null(columns := (call_id, "timestamp"))),
-    description 'One row per phone call ended by a practitioner (Segment source telephone_master, table call_ended). Duplicate Segment deliveries are dropped, keeping the first received event per call_id. Hourly intervals refreshed by the 07:00 and 18:00 UTC runs; the 72-hour lookback picks up late deliveries.'
+    description 'One row per phone call ended by a practitioner (Segment source telephone_master, table call_ended). Duplicate Segment deliveries are dropped, keeping the first received event per call_id. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late deliveries.'
 );
 
 WITH events AS (

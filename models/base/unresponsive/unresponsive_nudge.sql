@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, "timestamp", iteration))
     ),
-    description 'One row per nudge sent to an unresponsive patient by the unresponsive-patient workflow (Segment source unresponsive, table nudge); iteration 1 is the first nudge of a workflow. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback for late Segment deliveries.'
+    description 'One row per nudge sent to an unresponsive patient by the unresponsive-patient workflow (Segment source unresponsive, table nudge); iteration 1 is the first nudge of a workflow. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late Segment deliveries.'
 );
 
 WITH nudges AS (

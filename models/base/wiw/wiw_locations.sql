@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_locations,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain location_id,
     tags (base, wiw, staffing),
@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (location_id, location_name))
         , accepted_values("column" := location_name, is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support'))
     ),
-    description 'One row per When I Work location (Singer tap table tap_wiw.locations). FULL, refreshed by the 07:00 and 18:00 UTC runs: a handful of rows.'
+    description 'One row per When I Work location (Singer tap table tap_wiw.locations). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): a handful of rows.'
 );
 
 WITH locations AS (

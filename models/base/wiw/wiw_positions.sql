@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_positions,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain position_id,
     tags (base, wiw, staffing),
@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (position_id, is_deleted))
         , assert_wiw_unique_non_deleted_positions
     ),
-    description 'One row per When I Work position (Singer tap table tap_wiw.positions), deleted ones included and flagged. FULL, refreshed by the 07:00 and 18:00 UTC runs: small tap replica updated in place.'
+    description 'One row per When I Work position (Singer tap table tap_wiw.positions), deleted ones included and flagged. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): small tap replica updated in place.'
 );
 
 WITH positions AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_shifts,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain shift_id,
     tags (base, wiw, staffing),
@@ -14,7 +14,7 @@ MODEL (
         , assert_wiw_shifts_location_exists
         , assert_wiw_shifts_user_exists
     ),
-    description 'One row per When I Work shift (Singer tap table tap_wiw.shifts), published or not. FULL, refreshed by the 07:00 and 18:00 UTC runs: the tap replicates shifts that are edited in place (times, positions, publication), and the table is small. Shift ids listed in the wiw_duplicate_shifts seed are excluded (the original hard-coded them). A shift covers the closed interval [start_time, end_time]; hours is its length net of the unpaid break.'
+    description 'One row per When I Work shift (Singer tap table tap_wiw.shifts), published or not. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates shifts that are edited in place (times, positions, publication), and the table is small. Shift ids listed in the wiw_duplicate_shifts seed are excluded (the original hard-coded them). A shift covers the closed interval [start_time, end_time]; hours is its length net of the unpaid break.'
 );
 
 WITH shifts AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_users,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain wiw_user_id,
     tags (base, wiw, staffing, pii),
@@ -10,7 +10,7 @@ MODEL (
         )), not_null(columns := (
             wiw_user_id
     ))),
-    description 'One row per When I Work user (Singer tap table tap_wiw.users). FULL, refreshed by the 07:00 and 18:00 UTC runs: the tap replica is small and updated in place. The employee code holds the Scribe user id of the employee (an empty code becomes null).'
+    description 'One row per When I Work user (Singer tap table tap_wiw.users). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replica is small and updated in place. The employee code holds the Scribe user id of the employee (an empty code becomes null).'
 );
 
 WITH users AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_users_snapshot_2018_09,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain wiw_user_id,
     tags (base, wiw, staffing, pii),

@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain event_id,
     tags (meta, dxa, care),
@@ -15,7 +16,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, cc, "timestamp", is_known_cc))
     ),
-    description 'One row per manual DXA launch (`/q dxa <cc code>` typed by the care team) in an episode, with the chief complaint looked up in dimension_dxa_chief_complaints (is_known_cc false for codes the dimension does not know, e.g. typos). Differs from the original: the legacy Mattermost backfill seed data_mm_dxa_cc (launches before 2018-11-08) is not part of this project, so only launches tracked by the messaging backend appear. Hourly intervals on the launch time refreshed by the 07:00 and 18:00 UTC runs, with the same 72-hour lookback as the base for late Segment events.'
+    description 'One row per manual DXA launch (`/q dxa <cc code>` typed by the care team) in an episode, with the chief complaint looked up in dimension_dxa_chief_complaints (is_known_cc false for codes the dimension does not know, e.g. typos). Differs from the original: the legacy Mattermost backfill seed data_mm_dxa_cc (launches before 2018-11-08) is not part of this project, so only launches tracked by the messaging backend appear. Hourly intervals on the launch time computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with the same 72-hour lookback as the base for late Segment events.'
 );
 
 WITH launches AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.episodes_created_sequence_detailed,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain episode_id,
     tags (meta, episodes, care),
@@ -16,7 +16,7 @@ MODEL (
             dxa_completion_time IS NULL OR dxa_completion_time >= 0
         ), blocking := FALSE)
     ),
-    description 'How each episode started: one row per episode with a Countdown questionnaire sequence, a triage video or a triage phone call. Carries countdown_episode_started_sequence (channel selection answers, top-level greeting, DXA and channel-selection start and completion, DXA resumes), the DXA completion time in minutes, and the first triage video (videos_detailed) and first phone call (telephone_calls_detailed) by a Care Coordinator or Nurse Clinician, with their end. Differs from the original (quirk 2): the specialization filter misspelled Nurse Clinician, so only Care Coordinator videos and calls were found; Nurse Clinician ones now count. FULL, refreshed by the 07:00 and 18:00 UTC runs: it joins three per-episode sources whose rows complete at different times (a video or call can come days after the questionnaire), and holds one small row per episode. The non-negative DXA completion time is monitored (non-blocking): a DXA restarted after a completion can order its events the other way.'
+    description 'How each episode started: one row per episode with a Countdown questionnaire sequence, a triage video or a triage phone call. Carries countdown_episode_started_sequence (channel selection answers, top-level greeting, DXA and channel-selection start and completion, DXA resumes), the DXA completion time in minutes, and the first triage video (videos_detailed) and first phone call (telephone_calls_detailed) by a Care Coordinator or Nurse Clinician, with their end. Differs from the original (quirk 2): the specialization filter misspelled Nurse Clinician, so only Care Coordinator videos and calls were found; Nurse Clinician ones now count. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): it joins three per-episode sources whose rows complete at different times (a video or call can come days after the questionnaire), and holds one small row per episode. The non-negative DXA completion time is monitored (non-blocking): a DXA restarted after a completion can order its events the other way.'
 );
 
 WITH started_sequence AS (

@@ -3,7 +3,8 @@ MODEL (
     kind INCREMENTAL_BY_UNIQUE_KEY (
         unique_key episode_id
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain episode_id,
     tags (meta, episodes, care),

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.episodes_nps,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain episode_id,
     tags (meta, episodes, nps),
@@ -13,7 +13,7 @@ MODEL (
         , accepted_values("column" := category, is_in := ('promoter', 'passive', 'detractor'))
         , assert_nps_category_matches_score
     ),
-    description 'One row per episode with a patient NPS response: the latest response carrying that episode_id (English or French project). FULL, refreshed by the 07:00 and 18:00 UTC runs: a per-episode rollup over all responses, which is small. score/category are also exposed as nps_score/nps_category, the names episodes uses.'
+    description 'One row per episode with a patient NPS response: the latest response carrying that episode_id (English or French project). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): a per-episode rollup over all responses, which is small. score/category are also exposed as nps_score/nps_category, the names episodes uses.'
 );
 
 WITH responses AS (

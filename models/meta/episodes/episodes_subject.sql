@@ -4,7 +4,8 @@ MODEL (
         unique_key episode_id,
         lookback 72
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain episode_id,
     tags (meta, episodes, care),

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.episodes_video_consultations,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain episode_id,
     tags (meta, episodes, videos, care),
@@ -19,7 +19,7 @@ MODEL (
             )
         )
     ),
-    description 'Video consultations per episode: one row per episode with at least one completed video (videos_detailed) by a consulting practitioner (Family Physician = GP, Nurse Practitioner = NP, Psychologist = PSY, Nutritionist = NUTR, Psychotherapist = PSY_THERAPIST): first start, number of distinct local days with a video, total length, and per specialty a flag, a day count and a length. FULL, refreshed by the 07:00 and 18:00 UTC runs: it aggregates the small FULL videos_detailed, whose rows complete when the end event arrives.'
+    description 'Video consultations per episode: one row per episode with at least one completed video (videos_detailed) by a consulting practitioner (Family Physician = GP, Nurse Practitioner = NP, Psychologist = PSY, Nutritionist = NUTR, Psychotherapist = PSY_THERAPIST): first start, number of distinct local days with a video, total length, and per specialty a flag, a day count and a length. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): it aggregates the small FULL videos_detailed, whose rows complete when the end event arrives.'
 );
 
 WITH videos AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.delighted_survey_patient,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain survey_id,
     tags (meta, nps, delighted, pii),
@@ -14,7 +14,7 @@ MODEL (
         , accepted_values("column" := "language", is_in := ('EN', 'FR'))
         , assert_nps_category_matches_score
     ),
-    description 'One row per patient NPS response, English and French Delighted projects together, with its tags aggregated into one comma-separated list, the testimonial flag and the length of the comment. FULL, refreshed by the 07:00 and 18:00 UTC runs: responses and tags change in place in Delighted and the table is small. Score categories: 0-6 detractor, 7-8 passive, 9-10 promoter.'
+    description 'One row per patient NPS response, English and French Delighted projects together, with its tags aggregated into one comma-separated list, the testimonial flag and the length of the comment. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): responses and tags change in place in Delighted and the table is small. Score categories: 0-6 detractor, 7-8 passive, 9-10 promoter.'
 );
 
 WITH responses_en AS (

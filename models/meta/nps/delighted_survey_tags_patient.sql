@@ -1,7 +1,7 @@
 MODEL (
     name analytics.delighted_survey_tags_patient,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain (survey_id, tag),
     tags (meta, nps, delighted),
@@ -11,7 +11,7 @@ MODEL (
         , accepted_values("column" := sentiment, is_in := ('positive', 'negative', 'neutral'))
         , accepted_values("column" := "language", is_in := ('EN', 'FR'))
     ),
-    description 'One row per tag of a patient NPS response, English and French Delighted projects together. FULL, refreshed by the 07:00 and 18:00 UTC runs like its small base tables. survey_id is language-salted in the bases, so the union cannot collide.'
+    description 'One row per tag of a patient NPS response, English and French Delighted projects together. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only) like its small base tables. survey_id is language-salted in the bases, so the union cannot collide.'
 );
 
 WITH tags_en AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.videos_detailed,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain video_id,
     tags (meta, videos, care, pii),
@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (video_id, episode_id, careplatform_user_id, started_at, ended_at, video_length))
         , assert_videos_paired_within_90_minutes
     ),
-    description 'Completed videos since 2018-04-10: one row per video start paired with the earliest end event of the same episode and practitioner at or after the start and within 90 minutes (video_destroy_session before 2019-05-10 18:21:55 UTC, video_call_call_ended after). Starts without such an end are not completed videos and are left out. video_id = md5 of patient, practitioner and start time (the original hashed patient and start only, and a null patient gave a null key). FULL, refreshed by the 07:00 and 18:00 UTC runs: an end can arrive after its start was loaded, and the table is small.'
+    description 'Completed videos since 2018-04-10: one row per video start paired with the earliest end event of the same episode and practitioner at or after the start and within 90 minutes (video_destroy_session before 2019-05-10 18:21:55 UTC, video_call_call_ended after). Starts without such an end are not completed videos and are left out. video_id = md5 of patient, practitioner and start time (the original hashed patient and start only, and a null patient gave a null key). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): an end can arrive after its start was loaded, and the table is small.'
 );
 
 WITH video_starts AS (

@@ -1,7 +1,7 @@
 MODEL (
     name analytics.videos_started,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain event_id,
     tags (meta, videos, care, pii),
@@ -29,7 +29,7 @@ MODEL (
             )
         )
     ),
-    description 'One row per video start, unified across the four video-tracking eras: before 2017-11-01 the patient app''s video_session_connect_success (patient known, no episode or practitioner); 2017-11-01 to 2018-04-10 the Care Platform''s cp_video_session_remote_connected; 2018-04-10 to 2019-05-10 18:21:55 UTC video_patient_stream_created; after that video_call_start_call. Enriched with the practitioner''s specialization and name (N/A when not a practitioner) and the episode''s issue type; videos whose patient is a test user are excluded. Differs from the original: the patient is the event''s patient property when sent, else the episode subject (the original left it null in the current era, which made every current video patient-less). FULL, refreshed by the 07:00 and 18:00 UTC runs: low volume, and subject and issue type are per-episode features that change after the video.'
+    description 'One row per video start, unified across the four video-tracking eras: before 2017-11-01 the patient app''s video_session_connect_success (patient known, no episode or practitioner); 2017-11-01 to 2018-04-10 the Care Platform''s cp_video_session_remote_connected; 2018-04-10 to 2019-05-10 18:21:55 UTC video_patient_stream_created; after that video_call_start_call. Enriched with the practitioner''s specialization and name (N/A when not a practitioner) and the episode''s issue type; videos whose patient is a test user are excluded. Differs from the original: the patient is the event''s patient property when sent, else the episode subject (the original left it null in the current era, which made every current video patient-less). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): low volume, and subject and issue type are per-episode features that change after the video.'
 );
 
 WITH patientapp_connects AS (
@@ -46,7 +46,7 @@ WITH patientapp_connects AS (
         , user_id
         , "timestamp"
         , episode_id
-    FROM analytics.careplatform_cp_video_session_remote_connected
+    FROM analytics.careplatform_cp_video_remote_connected
     WHERE
         "timestamp" >= '2017-11-01 00:00:00+00'::TIMESTAMPTZ
         AND "timestamp" < '2018-04-10 00:00:00+00'::TIMESTAMPTZ

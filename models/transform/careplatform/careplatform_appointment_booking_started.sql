@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain (episode_id, "timestamp"),
     tags (transform, careplatform, care),
@@ -13,7 +14,7 @@ MODEL (
         unique_combination_of_columns(columns := (episode_id, "timestamp"))
         , not_null(columns := (episode_id, "timestamp", user_id))
     ),
-    description 'One row per time a practitioner sent the Appointment Virtual template (slash command) in an episode: the start of a GP/NP appointment booking. Test users are already excluded by the slash-command base. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
+    description 'One row per time a practitioner sent the Appointment Virtual template (slash command) in an episode: the start of a GP/NP appointment booking. Test users are already excluded by the slash-command base. Hourly intervals on the event time, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback like its base.'
 );
 
 WITH commands AS (

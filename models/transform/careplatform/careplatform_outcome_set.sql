@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain (episode_id, "timestamp"),
     tags (transform, careplatform, care),
@@ -17,7 +18,7 @@ MODEL (
         , accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other'))
         , assert_episodes_outcome_in_outcome_seed
     ),
-    description 'One row per outcome a practitioner set on an episode (episode properties of type outcome, non-null episode and user), mapped through the outcome seed to its normalised outcome, category and validity. Raw values missing from the seed are dropped, as in the original (the seed lists every value the Care Platform offers). When two outcome events of an episode share a timestamp the latest received one is kept. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
+    description 'One row per outcome a practitioner set on an episode (episode properties of type outcome, non-null episode and user), mapped through the outcome seed to its normalised outcome, category and validity. Raw values missing from the seed are dropped, as in the original (the seed lists every value the Care Platform offers). When two outcome events of an episode share a timestamp the latest received one is kept. Hourly intervals on the event time, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback like its base.'
 );
 
 WITH properties AS (

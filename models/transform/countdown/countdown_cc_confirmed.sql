@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain question_tid,
     tags (transform, countdown, care),
@@ -15,7 +16,7 @@ MODEL (
         ))
         , not_null(columns := (question_tid, episode_id, "timestamp", is_cc_confirmed))
     ),
-    description 'One row per answer to the Countdown chief-complaint confirmation question (question cc_confirmation): the patient confirms the chief complaint DXA proposed (the answer label is the cc code) or picks cc_confirmation_other, which means not confirmed. Hourly intervals on the reply time refreshed by the 07:00 and 18:00 UTC runs, with the same 72-hour lookback as the replies base for late Segment events.'
+    description 'One row per answer to the Countdown chief-complaint confirmation question (question cc_confirmation): the patient confirms the chief complaint DXA proposed (the answer label is the cc code) or picks cc_confirmation_other, which means not confirmed. Hourly intervals on the reply time computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with the same 72-hour lookback as the replies base for late Segment events.'
 );
 
 WITH replies AS (

@@ -4,7 +4,8 @@ MODEL (
         unique_key qnaire_tid,
         lookback 72
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain qnaire_tid,
     tags (transform, countdown, care),

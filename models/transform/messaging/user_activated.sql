@@ -3,7 +3,8 @@ MODEL (
     kind INCREMENTAL_BY_UNIQUE_KEY (
         unique_key user_id
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain user_id,
     tags (transform, messaging, care),

@@ -4,7 +4,8 @@ MODEL (
         unique_key call_id,
         lookback 72
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain call_id,
     tags (transform, telephone, care),

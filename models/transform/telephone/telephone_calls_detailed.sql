@@ -1,7 +1,7 @@
 MODEL (
     name analytics.telephone_calls_detailed,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain call_id,
     tags (transform, telephone, care, pii),
@@ -26,7 +26,7 @@ MODEL (
             )
         )
     ),
-    description 'One row per phone call with the practitioner (id, specialization, name), the patient (the episode subject) and the episode''s issue type; calls about a test user are excluded. FULL, refreshed by the 07:00 and 18:00 UTC runs: low volume (a few calls per hundred episodes) and enriched with per-episode features (subject, issue type) that change after the call, so every row must see their latest values.'
+    description 'One row per phone call with the practitioner (id, specialization, name), the patient (the episode subject) and the episode''s issue type; calls about a test user are excluded. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): low volume (a few calls per hundred episodes) and enriched with per-episode features (subject, issue type) that change after the call, so every row must see their latest values.'
 );
 
 WITH calls AS (

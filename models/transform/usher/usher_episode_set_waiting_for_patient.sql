@@ -5,7 +5,8 @@ MODEL (
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain event_id,
     tags (transform, usher, care),
@@ -15,7 +16,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, "timestamp", date_day_est))
     ),
-    description 'One row per time an episode was put in waiting_for_patient (the care team answered and waits for the patient), from Usher state changes including the synthetic states of first unresponsive nudges before the 2019-01-29 tracking fix. Used by the out-of-hours SLAs. Hourly intervals on the event time, refreshed by the 07:00 and 18:00 UTC runs, with a 72-hour lookback like its base.'
+    description 'One row per time an episode was put in waiting_for_patient (the care team answered and waits for the patient), from Usher state changes including the synthetic states of first unresponsive nudges before the 2019-01-29 tracking fix. Used by the out-of-hours SLAs. Hourly intervals on the event time, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback like its base.'
 );
 
 WITH state_changes AS (

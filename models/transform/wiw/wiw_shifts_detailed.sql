@@ -1,7 +1,7 @@
 MODEL (
     name analytics.wiw_shifts_detailed,
     kind FULL,
-    cron '0 7,18 * * *',
+    cron '0 7 * * *',
     owner analytics,
     grain shift_id,
     tags (transform, wiw, staffing, pii),
@@ -15,7 +15,7 @@ MODEL (
         , assert_wiw_shifts_have_employee_codes
         , assert_wiw_shifts_have_position_names
     ),
-    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 and 18:00 UTC runs: shifts are edited in place in WIW and the table is small. Differs from the original (quirk 4): cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
+    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): shifts are edited in place in WIW and the table is small. Differs from the original (quirk 4): cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
 );
 
 WITH shifts AS (

@@ -1,11 +1,12 @@
 MODEL (
-    name analytics.careplatform_cp_video_session_remote_connected,
+    name analytics.careplatform_cp_video_remote_connected,
     kind INCREMENTAL_BY_TIME_RANGE (
         time_column "timestamp",
         lookback 72,
         batch_size 744
     ),
-    cron '0 7,18 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     signals (
         delivered()
     ),
@@ -18,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, user_id, "timestamp", episode_id))
     ),
-    description 'One row per video session in which the patient connected, seen from the Care Platform (Segment source careplatform, table cp_video_session_remote_connected): the 2017-11-01 to 2018-04-10 video era (videos_started applies the era cut-offs). Rows without an episode are dropped. Empty when the history starts after that era. Duplicate Segment deliveries are dropped, keeping the first received. Hourly intervals with a 72-hour lookback for late deliveries.'
+    description 'One row per video session in which the patient connected, seen from the Care Platform (Segment source careplatform, table cp_video_session_remote_connected; named careplatform_cp_video_session_remote_connected in the original, shortened because 46 characters leave no room on Postgres for the _schema_tmp table SQLMesh migrates incremental tables through): the 2017-11-01 to 2018-04-10 video era (videos_started applies the era cut-offs). Rows without an episode are dropped. Empty when the history starts after that era. Duplicate Segment deliveries are dropped, keeping the first received. Hourly intervals with a 72-hour lookback for late deliveries.'
 );
 
 WITH events AS (
