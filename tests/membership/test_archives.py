@@ -97,7 +97,7 @@ def test_archives_follow_every_load_exactly(tmp_path_factory, tiny_warehouse):
     try:
         with time_machine.travel(FIRST_RUN, tick=False):
             context = open_context(gateway="local", paths=project)
-            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
         moments = [(_utc(FIRST_RUN), None)] + [(_utc(f"{day} 07:30:00+00:00"), day) for day in LOADS]
         for executed_at, day in moments:
             if day is not None:
@@ -181,7 +181,7 @@ def _assert_dev_plan_leaves_prod_history(context, project, day) -> None:
     ))
     with time_machine.travel(_utc(f"{day} 19:00:00+00:00"), tick=False):
         dev = open_context(gateway="local", paths=project)
-        dev.plan("dev", auto_apply=True, no_prompts=True, skip_tests=True)
+        dev.plan("dev", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
         dev_rows = rows(dev, "SELECT plan_id, plan_name_upper, valid_from FROM archive__dev.scribe_plans_archived")
         assert dev_rows and all(upper is not None for _, upper, _ in dev_rows)
         assert dev.table_name(archive, "dev") != physical

@@ -34,7 +34,7 @@ def _build(project, gateway: str):
 
     with time_machine.travel(NOW, tick=False):
         context = open_context(gateway=gateway, paths=project)
-        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+        context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
     return context
 
 
