@@ -480,8 +480,40 @@ def _drop_postgres_database(name: str) -> None:
         admin.close()
 
 
-def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) -> int:
+SECTIONS = ("generator", "generator_postgres", "backfill", "scheduled_run", "plan_dev", "double_history")
+# the figures each section writes (kept from the previous report when another section is re-measured)
+SECTION_FIGURES = {
+    "generator": ("generator_duckdb",),
+    "generator_postgres": ("generator_postgres",),
+    "backfill": ("backfill", "engine_only", "sqlmesh_overhead"),
+    "scheduled_run": ("scheduled_run", "full_rebuild", "run_to_rebuild"),
+    "plan_dev": ("plan_dev_no_change", "plan_dev_leaf_change"),
+    "double_history": ("generator_double_history", "backfill_double_history",
+                       "scheduled_run_double_history", "run_growth_double_history"),
+}
+
+
+def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3,
+          only: t.Optional[t.Sequence[str]] = None) -> int:
+    """Run the benchmark; `only` re-measures some sections into the existing report (same scale
+    and gateway), which then dates each re-measured section."""
+    from catwalk.project import CatwalkError
     from catwalk.warehouse import SCALES
+
+    previous: dict[str, t.Any] = {}
+    if only:
+        unknown = sorted(set(only) - set(SECTIONS))
+        if unknown:
+            raise CatwalkError(f"unknown bench sections {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        if "backfill" in only or "scheduled_run" in only or "plan_dev" in only:
+            only = tuple(dict.fromkeys(("generator", *only)))  # they run on a generated warehouse
+        try:
+            previous = json.loads((BENCH_DIR / "latest.json").read_text())
+        except (OSError, ValueError):
+            previous = {}
+        if previous.get("scale") != scale or previous.get("gateway") != gateway:
+            raise CatwalkError(f"--only re-measures into bench/latest.json of scale {scale} and gateway "
+                               f"{gateway}; run the whole bench first")
 
     days = SCALES[scale]["days"]
     end = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -618,19 +650,39 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3) ->
             figures["run_growth_double_history"] = round(
                 doubled["seconds"] / max(figures["scheduled_run"]["seconds"], 1e-9), 2)
 
+    def wanted(name: str) -> bool:
+        return only is None or name in only
+
     try:
-        if section("generator", generator):
-            if gateway == "postgres":
+        if not wanted("generator") or section("generator", generator):
+            if gateway == "postgres" and wanted("generator_postgres"):
                 section("generator_postgres", generator_postgres)
-            if section("backfill", backfill):
-                section("scheduled_run", scheduled)
-                section("plan_dev", plan_dev)
+            if wanted("backfill") and section("backfill", backfill):
+                if wanted("scheduled_run"):
+                    section("scheduled_run", scheduled)
+                if wanted("plan_dev"):
+                    section("plan_dev", plan_dev)
             for path in (warehouse, raw_copy):
                 shutil.rmtree(path.parent, ignore_errors=True)
-            section("double_history", double_history)
+            if wanted("double_history"):
+                section("double_history", double_history)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     figures["machine"]["loadavg_end"] = _loadavg()
+    if only:  # the previous report, with the re-measured sections replaced and dated
+        merged = {**previous, "errors": {**previous.get("errors", {}), **errors}}
+        remeasured = dict(previous.get("remeasured", {}))
+        for name in only:
+            for key in SECTION_FIGURES[name]:
+                merged.pop(key, None)
+                if key in figures:
+                    merged[key] = figures[key]
+            merged["errors"].pop(name, None)
+            if name in errors:
+                merged["errors"][name] = errors[name]
+            remeasured[name] = figures["machine"]["date"]
+        merged["remeasured"] = remeasured
+        figures = merged
 
     report = format_report(figures)
     print(report)
@@ -735,6 +787,9 @@ def format_report(f: dict) -> str:
         "CPU seconds are given beside the wall times where they matter.",
         f"Figures are medians of {g.get('repetitions', '?')} repetitions for the generator and `plan dev` (no change), "
         "single runs otherwise.",
+        *([("Re-measured later (`catwalk bench --only`): "
+            + ", ".join(f"{name} on {date}" for name, date in f["remeasured"].items()) + ".")]
+          if f.get("remeasured") else []),
         "",
         "| step | measured | target | verdict |",
         "|---|---|---|---|",

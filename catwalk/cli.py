@@ -81,7 +81,8 @@ def _setup_roles(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from catwalk.bench import bench
 
-    return bench(scale=args.scale, gateway=args.gateway)
+    only = tuple(name.strip() for name in args.only.split(",")) if args.only else None
+    return bench(scale=args.scale, gateway=args.gateway, only=only)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -157,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="benchmark generator, backfill, runs and plans")
     bench.add_argument("--scale", choices=("demo", "bench"), default="bench")
     bench.add_argument("--gateway", choices=GATEWAYS, default="local")
+    bench.add_argument(
+        "--only", metavar="SECTIONS",
+        help="re-measure only these sections (comma-separated: generator, generator_postgres, backfill, "
+             "scheduled_run, plan_dev, double_history) into the existing bench/latest.json of the same "
+             "scale and gateway; the report dates each re-measured section",
+    )
     bench.set_defaults(func=_bench)
     return parser
 

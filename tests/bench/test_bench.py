@@ -200,3 +200,38 @@ def test_audit_failures_are_listed_as_findings_not_costs():
            "chats: not_null, episodes_x: forall" in report
     assert "data-quality findings" not in bench.format_report(FIGURES)
 
+
+
+def test_only_remeasures_a_section_into_the_previous_report(tmp_path, monkeypatch):
+    import json
+
+    from catwalk.project import CatwalkError
+
+    previous = copy.deepcopy(FIGURES)
+    previous["gateway"] = "postgres"
+    previous["generator_postgres"] = {"rows": 1000, "seconds": 10.0, "rows_per_second": 100, "cpu_seconds": 9.0,
+                                      "peak_rss_mb": 5000.0, "repetitions": 1, "loadavg": [1.0, 1.0, 1.0]}
+    (tmp_path / "latest.json").write_text(json.dumps(previous))
+    monkeypatch.setattr(bench, "BENCH_DIR", tmp_path)
+    steps = []
+
+    def fake_step(name, **args):
+        steps.append((name, args.get("gateway")))
+        return {"rows": 1000, "seconds": 0.5, "cpu_seconds": 0.4, "peak_rss_mb": 100.0}
+
+    monkeypatch.setattr(bench, "run_step", fake_step)
+    monkeypatch.setattr(bench, "_drop_postgres_database", lambda name: None)
+
+    assert bench.bench(scale="demo", gateway="postgres", only=("generator_postgres",)) == 0
+    assert steps == [("generate", "postgres")]  # nothing else ran
+    merged = json.loads((tmp_path / "latest.json").read_text())
+    assert merged["generator_postgres"]["rows_per_second"] == 2000
+    assert merged["generator_postgres"]["peak_rss_mb"] == 100.0
+    assert merged["backfill"] == previous["backfill"] and merged["machine"] == previous["machine"]
+    assert list(merged["remeasured"]) == ["generator_postgres"]
+    assert "Re-measured later (`catwalk bench --only`): generator_postgres on " in (tmp_path / "latest.md").read_text()
+
+    with pytest.raises(CatwalkError, match="unknown bench sections nonsense"):
+        bench.bench(scale="demo", gateway="postgres", only=("nonsense",))
+    with pytest.raises(CatwalkError, match="run the whole bench first"):
+        bench.bench(scale="demo", gateway="local", only=("generator",))
