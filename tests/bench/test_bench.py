@@ -86,6 +86,7 @@ def test_each_missed_target_is_said_plainly(change, row):
     ("generator", lambda f: f["generator_duckdb"].update(rows_per_second=300_000), "Generator target missed"),
     ("sqlmesh_overhead", lambda f: f.update(sqlmesh_overhead=6.9), "SQLMesh overhead target missed"),
     ("run_to_rebuild", lambda f: f.update(run_to_rebuild=3.0), "Half-day run target missed"),
+    ("run_growth", lambda f: f.update(run_growth_double_history=1.5), "Run growth target missed"),
     ("plan_dev", lambda f: f["plan_dev_no_change"].update(seconds=7.5), "No-change `plan dev` target missed"),
     ("peak_rss", lambda f: f["generator_duckdb"].update(peak_rss_mb=5000.0), "Peak RSS target missed"),
 ])
