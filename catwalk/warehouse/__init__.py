@@ -27,10 +27,12 @@ from catwalk.warehouse.writer import (
     G,
     Progress,
     copy_to_postgres,
+    drop_staged,
     ensure_postgres_database,
     nonempty_raw_tables_duckdb,
     nonempty_raw_tables_postgres,
     pending_name,
+    publish_staged,
     stage_to_postgres,
     stage_world,
     write_truth,
@@ -111,6 +113,7 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
         # tables spill to disk and a bench-scale load stays within a few GB of RSS.
         staging = tempfile.TemporaryDirectory(prefix="catwalk-staging-")
         con = duckdb.connect(os.path.join(staging.name, "staging.duckdb"))
+    staged = False  # staged raw tables may exist (dropped on failure)
     try:
         nonempty = (nonempty_raw_tables_duckdb(con) if gateway == "local"
                     else nonempty_raw_tables_postgres(pg))
@@ -126,6 +129,7 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
         # not stay cached
         con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
         con.execute("BEGIN TRANSACTION")
+        staged = True
         delivered = stage_world(con, world, seed, end_us, report)
         generation = dict(
             seed=seed, scale=scale, history_start=pd.Timestamp(start_us * 1000, tz="UTC"),
@@ -136,6 +140,7 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
         )
         write_truth(con, world, generation)
         report("ground truth staged")
+        publish_staged(con)  # the staged raw and pending tables replace the old ones at once
         con.execute("COMMIT")
         report("committed")
         if gateway == "postgres":
@@ -144,6 +149,8 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
     except BaseException:
         if gateway == "postgres":
             pg.rollback()
+        if staged:
+            drop_staged(con)
         raise
     finally:
         con.close()

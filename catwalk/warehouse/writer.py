@@ -95,9 +95,50 @@ def _insert(con, target: str, select: str, source) -> int:
         con.unregister("_src")
 
 
+STAGED_SUFFIX = "__catwalk_new"  # raw and pending tables are written under this suffix first
+
+
+def _staged(qualified_name: str) -> str:
+    """The staging name of a quoted "schema"."table": same schema, table name + STAGED_SUFFIX."""
+    return qualified_name[:-1] + STAGED_SUFFIX + '"'
+
+
+def _written_tables() -> list[str]:
+    """Quoted names of every raw and pending table stage_world writes."""
+    return [name for table in S.raw_tables() for name in (S.qualified(table), pending_name(table))]
+
+
+def publish_staged(con) -> None:
+    """In the caller's open transaction: replace each raw / pending table by its staged copy."""
+    for name in _written_tables():
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+        bare = name.rsplit(".", 1)[1]
+        con.execute(f"ALTER TABLE {_staged(name)} RENAME TO {bare}")
+
+
+def drop_staged(con) -> None:
+    """Remove staged copies left by a failed generation (best effort, own transaction)."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+    for name in _written_tables():
+        try:
+            con.execute(f"DROP TABLE IF EXISTS {_staged(name)}")
+        except duckdb.Error:
+            pass
+
+
 def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us: int,
                 progress: Progress) -> dict[str, int]:
     """Create raw + pending tables in a DuckDB connection and fill them from the world.
+
+    Called in an open transaction. Each table is written under its staged name (STAGED_SUFFIX)
+    and committed on its own: DuckDB holds an open transaction's appends in memory until COMMIT
+    (bench scale, all tables in one transaction: peak RSS 3.2 GB over 365 days, 4.6 GB over 730;
+    committed one by one: 2.1 GB and 3.2 GB, same rows). The caller swaps the
+    staged tables in with `publish_staged` in one final transaction, so a failed generation
+    never leaves a half-written warehouse (the staged copies are dropped, see `drop_staged`).
 
     Segment tables come from the world as Arrow tables in delivery order (see EventSink._frame):
     the delivered rows are a prefix, the pending ones the rest, each inserted once, in order.
@@ -126,13 +167,14 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
         prefetch(0)
         for table in tables:
             raw = world.tables[table]
-            con.execute(f"DROP TABLE IF EXISTS {S.qualified(table)}")
-            con.execute(S.create_table_sql(table, "duckdb"))
+            target, pending = _staged(S.qualified(table)), _staged(pending_name(table))
+            con.execute(f"DROP TABLE IF EXISTS {target}")
+            con.execute(S.create_table_sql(table, "duckdb", target))
             extra = [("_delivered_at", "TIMESTAMPTZ"), ("_ord", "BIGINT")]
             if raw.kind == "state":
                 extra.append(("_deleted", "BOOLEAN"))
-            con.execute(f"DROP TABLE IF EXISTS {pending_name(table)}")
-            con.execute(S.create_table_sql(table, "duckdb", pending_name(table), extra))
+            con.execute(f"DROP TABLE IF EXISTS {pending}")
+            con.execute(S.create_table_sql(table, "duckdb", pending, extra))
             if raw.kind == "event":
                 index = events.index(table)
                 data = ahead.pop(table).result()
@@ -141,12 +183,14 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
                 cols = select_list(table, raw, set(data.column_names))
                 at = data.column("received_at").combine_chunks().view(pa.int64()).to_numpy()
                 cut = int(np.searchsorted(at, end_us, side="right"))
-                delivered[table] = _insert(con, S.qualified(table), f"SELECT {cols} FROM _src",
+                delivered[table] = _insert(con, target, f"SELECT {cols} FROM _src",
                                            data.slice(0, cut))
-                _insert(con, pending_name(table),
+                _insert(con, pending,
                         f"SELECT {cols}, received_at AS _delivered_at, _ord FROM _src",
                         data.slice(cut))
                 del data
+                con.execute("COMMIT")
+                con.execute("BEGIN TRANSACTION")
                 _malloc_trim()
                 continue
             df = raw.df
@@ -156,15 +200,17 @@ def stage_world(con: duckdb.DuckDBPyConnection, world: World, seed: int, end_us:
             source = _arrow(df)
             keys = ", ".join(S.quote(k) for k in raw.key)
             delivered[table] = _insert(
-                con, S.qualified(table),
+                con, target,
                 f"SELECT {cols} FROM (SELECT *, row_number() OVER (PARTITION BY {keys} ORDER BY "
                 f"_delivered_at DESC, _ord DESC) AS _rn FROM _src WHERE {done}) WHERE _rn = 1 "
                 "AND NOT _deleted ORDER BY _ord", source)
-            _insert(con, pending_name(table),
+            _insert(con, pending,
                     f"SELECT {cols}, _delivered_at, _ord, _deleted FROM _src WHERE NOT ({done}) "
                     "ORDER BY _delivered_at, _ord", source)
             del df, source
             raw.release()
+            con.execute("COMMIT")
+            con.execute("BEGIN TRANSACTION")
     progress("raw tables staged")
     return delivered
 

@@ -135,6 +135,41 @@ def test_same_seed_gives_identical_tables_and_force_protects_data(tiny_warehouse
     assert _snapshot(local_file)["messaging.posts"].equals(again["messaging.posts"])
 
 
+def test_failed_generation_keeps_the_previous_warehouse(tiny_warehouse, local_file, monkeypatch):
+    """Tables are staged and committed one by one, then swapped in at once: a generation that
+    fails midway leaves the previous raw tables untouched and no staged copy behind."""
+    import shutil
+
+    from catwalk.warehouse import writer
+
+    shutil.copy(tiny_warehouse, local_file)
+    before = _snapshot(local_file)
+    calls = {"n": 0}
+    original = writer._insert
+
+    def failing_insert(con, target, select, source):
+        calls["n"] += 1
+        if calls["n"] == 30:  # a few tables already committed under their staged names
+            raise RuntimeError("disk full")
+        return original(con, target, select, source)
+
+    monkeypatch.setattr(writer, "_insert", failing_insert)
+    with pytest.raises(RuntimeError, match="disk full"):
+        generate(scale="tiny", seed=7, start=START, days=DAYS, force=True, progress=False,
+                 write_env=False)
+    after = _snapshot(local_file)
+    assert before.keys() == after.keys()
+    for table in before:
+        pd.testing.assert_frame_equal(before[table], after[table], obj=table)
+    con = duckdb.connect(str(local_file), read_only=True)
+    try:
+        staged = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name "
+                             f"LIKE '%{writer.STAGED_SUFFIX}'").fetchone()[0]
+    finally:
+        con.close()
+    assert staged == 0
+
+
 def test_different_seed_gives_a_different_world():
     start = W.to_us(START)
     a = W.build_world("tiny", 42, start, start + 7 * W.DAY)
