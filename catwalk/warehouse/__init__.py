@@ -41,7 +41,7 @@ from catwalk.warehouse.writer import (
 __all__ = ["generate", "load", "SCALES"]
 
 GATEWAYS = ("local", "postgres")
-DUCKDB_MEMORY_LIMIT = "1GB"  # DuckDB's buffer pool while generating into a file
+DUCKDB_MEMORY_LIMIT = "512MB"  # DuckDB's buffer pool while generating into a file
 
 
 def _window(scale: str, start, days, now=None) -> tuple[int, int]:
