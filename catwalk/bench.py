@@ -501,13 +501,6 @@ SECTION_FIGURES = {
     "generator_postgres": ("generator_postgres",),
     "backfill": ("backfill", "engine_only", "sqlmesh_overhead"),
     "scheduled_run": ("scheduled_run", "full_rebuild", "run_to_rebuild"),
-    "run_growth": (
-        "the run evaluates the same 36 models and writes about the same rows with twice the history, so "
-        "the growth is in what they read: user_contract (a twice-daily business table) derives each "
-        "member's activation from every episode channel and episode state event (messaging_channels, "
-        "usher_episode_state_updated), which double with history. Not profiled further; an incremental "
-        "first-activity table per member would bound it"
-    ),
     "plan_dev": ("plan_dev_no_change", "plan_dev_leaf_change"),
     "double_history": ("generator_double_history", "backfill_double_history",
                        "scheduled_run_double_history", "run_growth_double_history"),

@@ -169,7 +169,6 @@ class PortablePercentile(Rule):
         return None
 
 
-
 TWICE_DAILY_LAYERS = ("table", "tableau", "archive")  # what analysts and Tableau read twice a day
 
 
