@@ -88,7 +88,8 @@ def column_lineage(column: dict, nodes: dict, columns: dict) -> str:
     parents = ", ".join(_column_link(p["model"], p["column"], nodes) for p in column["lineage"])
     html_ = f'<div class="lineage-from">from {parents}</div>'
     sources = column.get("sources", [])
-    if sources and sources != column["lineage"]:
+    direct = {(p["model"], p["column"]) for p in column["lineage"]}
+    if sources and {(s["model"], s["column"]) for s in sources} != direct:
         links = ", ".join(_column_link(s["model"], s["column"], nodes) for s in sources)
         steps = _lineage_steps(column, nodes, columns)
         html_ += (
@@ -258,6 +259,7 @@ Tableau marts. Click a layer to list its models, or search the <a href="catalog.
 {picture}
 <ul class="legend">{legend}</ul>
 <p class="stats"><b>{len(nodes)}</b> nodes · <b>{columns}</b> columns (<b>{pii}</b> person-identifying) ·
-<b>{audits}</b> audits · <b>{tests}</b> unit tests</p>
+<b>{audits}</b> audits · <b>{tests}</b> unit tests ·
+<a href="dashboards.html"><b>{len(metadata.get("dashboards", []))}</b> dashboards</a> read the Tableau marts</p>
 """
     return _layout("Home", body)
