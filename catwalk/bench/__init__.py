@@ -43,9 +43,11 @@ def _previous_report(only: t.Sequence[str], scale: str, gateway: str) -> tuple[t
     unknown = sorted(set(only) - set(SECTIONS))
     if unknown:
         raise CatwalkError(f"unknown bench sections {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    # backfill runs on a generated warehouse; scheduled_run and plan_dev on its prod backfill
+    needs = ("generator", "backfill") if {"scheduled_run", "plan_dev"} & set(only) else ("generator",)
+    if {"backfill", "scheduled_run", "plan_dev"} & set(only):
+        only = tuple(dict.fromkeys((*needs, *only)))
     only = tuple(only)
-    if "backfill" in only or "scheduled_run" in only or "plan_dev" in only:
-        only = tuple(dict.fromkeys(("generator", *only)))  # they run on a generated warehouse
     try:
         previous = json.loads((BENCH_DIR / "latest.json").read_text())
     except (OSError, ValueError):

@@ -242,6 +242,36 @@ def test_only_remeasures_a_section_into_the_previous_report(tmp_path, monkeypatc
         catwalk.bench.bench(scale="demo", gateway="local", only=("generator",))
 
 
+@pytest.mark.parametrize("only, ran", [
+    (("plan_dev",), ["generator", "backfill", "plan_dev"]),
+    (("scheduled_run",), ["generator", "backfill", "scheduled_run"]),
+    (("backfill",), ["generator", "backfill"]),
+    (("double_history",), ["double_history"]),
+])
+def test_only_runs_the_sections_a_section_needs_and_keeps_its_figures(tmp_path, monkeypatch, only, ran):
+    """--only plan_dev (or scheduled_run) needs the prod backfill: it runs it, so its own figures
+    are measured and replace the previous report's instead of being dropped."""
+    import json
+
+    (tmp_path / "latest.json").write_text(json.dumps(FIGURES))
+    monkeypatch.setattr(catwalk.bench, "BENCH_DIR", tmp_path)
+    calls = []
+    for name in sections.SECTIONS:
+        def fake(run, name=name):
+            calls.append(name)
+            for key in sections.SECTION_FIGURES[name]:
+                run.figures[key] = copy.deepcopy(FIGURES.get(key, 1.0))
+        monkeypatch.setattr(sections, name, fake)
+    assert catwalk.bench.bench(scale="demo", gateway="local", only=only) == 0
+    assert calls == ran
+    merged = json.loads((tmp_path / "latest.json").read_text())
+    assert list(merged["remeasured"]) == ran
+    for name in ran:
+        for key in sections.SECTION_FIGURES[name]:
+            assert key in merged, key
+    assert set(_verdicts((tmp_path / "latest.md").read_text()).values()) == {"met"}
+
+
 def test_the_package_keeps_functions_short_and_the_step_entry_point():
     """catwalk/bench is split by what its modules do; no function is longer than 60 lines, and
     `python -m catwalk.bench` without a step says how it is used and exits 2."""
