@@ -70,7 +70,7 @@ def lineage_svg(name: str, nodes: dict, page_file, depth: int = 2) -> str:
             f'<rect x="{x}" y="{y}" width="{box_w}" height="{BOX_H}" rx="5" fill="{colour}"/>'
             f'<text x="{x + PADDING}" y="{y + 17}">{_e(node)}</text></g></a>'
         )
-    shown_height = min(height, 560)
+    shown_height = min(height, 640)
     controls = (
         '<div class="graph-controls"><button type="button" data-zoom="in" title="Zoom in">+</button>'
         '<button type="button" data-zoom="out" title="Zoom out">−</button>'

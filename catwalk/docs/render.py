@@ -225,7 +225,7 @@ def catalog_script(nodes: dict) -> str:
         {
             "name": n["name"], "layer": n["layer"], "kind": n["kind"].split(" ")[0], "tags": n["tags"],
             "description": shorten(n["description"], 240), "columns": [c["name"] for c in n["columns"]],
-            "href": page_file(n["name"]),
+            "href": page_file(n["name"]), "dashboards": [d["name"] for d in n.get("dashboards", [])],
         }
         for n in sorted(nodes.values(), key=lambda n: (LAYER_ORDER.index(n["layer"]) if n["layer"] in LAYER_ORDER else 99, n["name"]))
     ]

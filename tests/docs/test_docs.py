@@ -327,6 +327,13 @@ def test_browser_from_disk_on_a_phone(site, tmp_path):
         assert page.url.startswith("file://") and page.url.endswith("analytics.tableau_active_months.html")
         geometry = page.evaluate(GRAPH_GEOMETRY)
         assert geometry["nodes"] >= 2 and not geometry["clipped"], geometry["clipped"][:5]
+        page.goto((site / "catalog.html").as_uri() + "?q=investor+update")  # marts found by dashboard
+        page.wait_for_selector("#results tr.result")
+        found = set(page.locator("#results tr.result td:first-child a").all_inner_texts())
+        assert found >= {"analytics.tableau_monthly_service_level", "analytics.tableau_cost_per_chat_video_monthly",
+                         "analytics.tableau_contracts_active_monthly", "analytics.tableau_organizations_cohort"}, found
+        page.go_back()
+        page.wait_for_selector("#lineage-graph")
         page.locator("ul.dashboards a").first.click()
         page.wait_for_selector("section.dashboard")
         assert "Customer Success" in page.locator("section.dashboard:target h2").inner_text()
