@@ -13,7 +13,9 @@ import functools
 import http.server
 import json
 import shutil
+import sys
 import time
+import typing as t
 from pathlib import Path
 
 from catwalk.docs.metadata import collect
@@ -27,10 +29,18 @@ def _site(output: str | Path) -> Path:
     return Path(output) if Path(output).is_absolute() else PROJECT_ROOT / output
 
 
-def build(output: str | Path = "site", paths: str | Path | None = None) -> dict:
-    """Write the site into `output` (relative paths are under the project root); returns a summary."""
+def _progress(message: str) -> None:
+    print(f"catwalk docs: {message}", file=sys.stderr, flush=True)
+
+
+def build(output: str | Path = "site", paths: str | Path | None = None,
+          progress: t.Callable[[str], None] = _progress) -> dict:
+    """Write the site into `output` (relative paths are under the project root); returns a summary.
+
+    Progress goes to `progress` (stderr by default), the one-line summary to stdout."""
     started = time.monotonic()
-    metadata = collect(paths)
+    metadata = collect(paths, progress)
+    progress(f"writing {len(metadata['nodes']) + 3} pages")
     site = _site(output)
     if site.exists():
         shutil.rmtree(site)

@@ -186,11 +186,15 @@ def trace_sources(nodes: dict[str, dict[str, t.Any]]) -> None:
         ]
 
 
-def collect(paths: str | os.PathLike | None = None) -> dict[str, t.Any]:
-    """Metadata of every node of the project and of the dashboards reading its marts.
+def collect(paths: str | os.PathLike | None = None,
+            progress: t.Callable[[str], None] | None = None) -> dict[str, t.Any]:
+    """Metadata of every node of the project and of the dashboards reading its marts; `progress`
+    receives a line per stage (the column lineage of a large project takes most of a minute).
 
     Raises CatwalkError if the project does not load or `exposures.yaml` is wrong."""
+    say = progress or (lambda message: None)
     root = Path(paths or PROJECT_ROOT)
+    say("loading the project")
     context = _open(root)
     tests = _unit_tests(root)
     graph = context.dag.graph  # fqn -> parents
@@ -198,12 +202,14 @@ def collect(paths: str | os.PathLike | None = None) -> dict[str, t.Any]:
     for fqn, parents in graph.items():
         for parent in parents:
             children.setdefault(parent, set()).add(fqn)
-    nodes = {
-        _display_name(fqn): _node(context, fqn, model, root, graph, children, tests)
-        for fqn, model in context.models.items()
-    }
-    if not nodes:
+    models = list(context.models.items())
+    if not models:
         raise CatwalkError(f"the project at {root} has no models")
+    nodes = {}
+    for index, (fqn, model) in enumerate(models, start=1):
+        nodes[_display_name(fqn)] = _node(context, fqn, model, root, graph, children, tests)
+        if index % 50 == 0 or index == len(models):
+            say(f"columns, lineage and SQL of {index}/{len(models)} nodes")
     trace_sources(nodes)
     dashboards = load_exposures(root, nodes)
     counts = {layer: sum(1 for n in nodes.values() if n["layer"] == layer) for layer in LAYER_ORDER}

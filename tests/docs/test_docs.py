@@ -22,11 +22,22 @@ from catwalk.project import CatwalkError, PROJECT_ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+PROGRESS: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     output = tmp_path_factory.mktemp("site")
-    build(output)
+    build(output, progress=PROGRESS.append)
     return output
+
+
+def test_build_reports_progress_stage_by_stage(site, metadata):
+    total = len(metadata["nodes"])
+    assert PROGRESS[0] == "loading the project"
+    assert f"columns, lineage and SQL of {total}/{total} nodes" in PROGRESS
+    assert "columns, lineage and SQL of 50/" + str(total) + " nodes" in PROGRESS
+    assert PROGRESS[-1] == f"writing {total + 3} pages"
 
 
 @pytest.fixture(scope="module")
