@@ -5,14 +5,10 @@ from __future__ import annotations
 import html
 import json
 import typing as t
-from collections import defaultdict
 
+from catwalk.docs.graph import LAYER_COLOURS, lineage_svg
 from catwalk.docs.metadata import LAYER_ORDER
 
-LAYER_COLOURS = {
-    "source": "#8d99ae", "seed": "#b5838d", "base": "#6d9dc5", "transform": "#80b192",
-    "table": "#e9c46a", "meta": "#f4a261", "tableau": "#e76f51", "archive": "#9b5de5", "model": "#adb5bd",
-}
 LAYER_TEXT = {
     "source": "raw tables written by the loaders",
     "seed": "reference and finance CSVs",
@@ -40,7 +36,7 @@ def _layout(title: str, body: str, depth: int = 0) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="{up}static/style.css"></head>
 <body><header><a class="brand" href="{up}index.html">Catwalk</a>
-<nav><a href="{up}index.html">Home</a><a href="{up}catalog.html">Catalog</a></nav>
+<nav><a href="{up}index.html">Home</a><a href="{up}catalog.html">Catalog</a><a href="{up}dashboards.html">Dashboards</a></nav>
 <form action="{up}catalog.html" method="get" class="quick-search"><input name="q" placeholder="Search models…" aria-label="Search"></form>
 </header><main>{body}</main>
 <footer>Generated from the SQLMesh project metadata by <code>catwalk docs build</code>.</footer></body></html>
@@ -54,68 +50,69 @@ def _link(name: str, nodes: dict, depth: int = 1) -> str:
     return f'<a href="{up}{page_file(name)}">{_e(name)}</a>'
 
 
-def lineage_svg(name: str, nodes: dict, depth: int = 2) -> str:
-    """A layered lineage graph of a node: ancestors and descendants up to `depth` levels."""
-    levels: dict[str, int] = {name: 0}
-    frontier = [name]
-    for level in range(1, depth + 1):
-        frontier = [p for n in frontier for p in nodes[n]["upstream"] if p in nodes and p not in levels]
-        for p in frontier:
-            levels[p] = -level
-    frontier = [name]
-    for level in range(1, depth + 1):
-        frontier = [c for n in frontier for c in nodes[n]["downstream"] if c in nodes and c not in levels]
-        for c in frontier:
-            levels[c] = level
-    columns: dict[int, list[str]] = defaultdict(list)
-    for node, level in sorted(levels.items(), key=lambda item: (item[1], item[0])):
-        columns[level].append(node)
-    box_w, box_h, gap_x, gap_y = 250, 26, 60, 10
-    positions = {}
-    for index, level in enumerate(sorted(columns)):
-        for row, node in enumerate(columns[level]):
-            positions[node] = (20 + index * (box_w + gap_x), 20 + row * (box_h + gap_y))
-    width = 40 + len(columns) * (box_w + gap_x) - gap_x
-    height = 40 + max(len(v) for v in columns.values()) * (box_h + gap_y)
-    edges = []
-    for node in positions:
-        for parent in nodes[node]["upstream"]:
-            if parent in positions:
-                x1, y1 = positions[parent]
-                x2, y2 = positions[node]
-                x1, y1, y2 = x1 + box_w, y1 + box_h / 2, y2 + box_h / 2
-                mid = (x1 + x2) / 2
-                edges.append(f'<path class="edge" d="M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"/>')
-    boxes = []
-    for node, (x, y) in positions.items():
-        colour = LAYER_COLOURS.get(nodes[node]["layer"], "#adb5bd")
-        css = "node current" if node == name else "node"
-        label = node if len(node) <= 36 else node[:35] + "…"
-        boxes.append(
-            f'<a href="../{page_file(node)}"><g class="{css}"><title>{_e(node)} ({_e(nodes[node]["layer"])})</title>'
-            f'<rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="5" fill="{colour}"/>'
-            f'<text x="{x + 8}" y="{y + 17}">{_e(label)}</text></g></a>'
+def _column_link(model: str, column: str, nodes: dict) -> str:
+    """`model.column`, linked to the column's row on the model's page."""
+    label = f"{_e(model)}.<code>{_e(column)}</code>"
+    if model not in nodes:
+        return label
+    return f'<a href="../{page_file(model)}#column-{_e(column)}">{label}</a>'
+
+
+def column_index(nodes: dict) -> dict[tuple[str, str], dict]:
+    return {(n["name"], c["name"]): c for n in nodes.values() for c in n["columns"]}
+
+
+def _lineage_steps(column: dict, nodes: dict, columns: dict) -> list[str]:
+    """Each model column between `column` and its source columns, with the columns it is computed
+    from: one list item per step, breadth first from the column back to the sources."""
+    steps, seen = [], set()
+    frontier = [(p["model"], p["column"]) for p in column["lineage"]]
+    while frontier:
+        following = []
+        for key in frontier:
+            parent = columns.get(key)
+            if key in seen or parent is None or not parent["lineage"] or nodes[key[0]]["layer"] in ("source", "seed"):
+                continue
+            seen.add(key)
+            parents = ", ".join(_column_link(p["model"], p["column"], nodes) for p in parent["lineage"])
+            steps.append(f"<li>{_column_link(*key, nodes)} ← {parents}</li>")
+            following += [(p["model"], p["column"]) for p in parent["lineage"]]
+        frontier = following
+    return steps
+
+
+def column_lineage(column: dict, nodes: dict, columns: dict) -> str:
+    """The Column lineage cell: direct parents, the source columns at the root, and every step."""
+    if not column["lineage"]:
+        return "—"
+    parents = ", ".join(_column_link(p["model"], p["column"], nodes) for p in column["lineage"])
+    html_ = f'<div class="lineage-from">from {parents}</div>'
+    sources = column.get("sources", [])
+    direct = {(p["model"], p["column"]) for p in column["lineage"]}
+    if sources and {(s["model"], s["column"]) for s in sources} != direct:
+        links = ", ".join(_column_link(s["model"], s["column"], nodes) for s in sources)
+        steps = _lineage_steps(column, nodes, columns)
+        html_ += (
+            f'<details class="lineage-path"><summary>{len(sources)} source column{"s" if len(sources) != 1 else ""}'
+            f', {len(steps)} step{"s" if len(steps) != 1 else ""}</summary>'
+            f'<ol class="lineage-steps">{"".join(steps)}</ol><div class="lineage-sources">sources: {links}</div></details>'
         )
-    return (
-        f'<svg id="lineage-graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="Lineage of {_e(name)}">'
-        + "".join(edges) + "".join(boxes) + "</svg>"
-    )
+    return html_
 
 
-def node_page(node: dict, nodes: dict) -> str:
-    name = node["name"]
-    rows = []
+def _column_rows(node: dict, nodes: dict) -> str:
+    rows, columns = [], column_index(nodes)
     for column in node["columns"]:
-        lineage = ", ".join(
-            f'{_link(item["model"], nodes)}.<code>{_e(item["column"])}</code>' for item in column["lineage"]
-        )
         pii = '<span class="pii" title="identifies a person">PII</span>' if column["pii"] else ""
         rows.append(
             f'<tr class="column-row" id="column-{_e(column["name"])}"><td><code>{_e(column["name"])}</code></td>'
             f'<td>{_e(column["type"])}</td><td>{_e(column["description"])}</td><td>{pii}</td>'
-            f'<td class="column-lineage">{lineage or "—"}</td></tr>'
+            f'<td class="column-lineage">{column_lineage(column, nodes, columns)}</td></tr>'
         )
+    return "".join(rows)
+
+
+def _facts(node: dict) -> str:
     facts = [
         ("Layer", node["layer"]), ("Kind", node["kind"]), ("Grain", ", ".join(node["grain"]) or "—"),
         ("Cron", node["cron"] or "—"), ("Owner", node["owner"] or "—"),
@@ -123,7 +120,22 @@ def node_page(node: dict, nodes: dict) -> str:
     ]
     if node["seed_path"]:
         facts.append(("Seed file", node["seed_path"]))
-    fact_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+    return "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in facts)
+
+
+def _dashboards_section(node: dict) -> str:
+    """The dashboards reading a mart (exposures.yaml); Tableau marts always get the section."""
+    dashboards = node.get("dashboards") or []
+    if not dashboards and node["layer"] != "tableau":
+        return ""
+    items = "".join(
+        f'<li><a href="../dashboards.html#{_e(d["slug"])}">{_e(d["name"])}</a></li>' for d in dashboards
+    ) or "<li>none declared in exposures.yaml</li>"
+    return f'<h2>Dashboards</h2><ul class="dashboards">{items}</ul>'
+
+
+def node_page(node: dict, nodes: dict) -> str:
+    name = node["name"]
     audits = "".join(
         f'<li><code>{_e(a["name"])}</code> {_e(", ".join(f"{k} := {v}" for k, v in a["arguments"].items()))}'
         f'{"" if a["blocking"] else " <em>(non-blocking)</em>"}</li>'
@@ -136,17 +148,46 @@ def node_page(node: dict, nodes: dict) -> str:
     body = f"""
 <h1 class="node-title">{_e(name)} <span class="badge" style="background:{LAYER_COLOURS.get(node['layer'], '#adb5bd')}">{_e(node['layer'])}</span></h1>
 <p class="description">{_e(node['description']) or '<em>No description.</em>'}</p>
-<table class="facts">{fact_rows}</table>
-<h2>Lineage</h2><div class="graph">{lineage_svg(name, nodes)}</div>
+<table class="facts">{_facts(node)}</table>
+{_dashboards_section(node)}
+<h2>Lineage</h2><div class="graph">{lineage_svg(name, nodes, page_file)}</div>
 <div class="deps"><div><h3>Upstream</h3><ul>{upstream}</ul></div><div><h3>Downstream</h3><ul>{downstream}</ul></div></div>
 <h2>Columns ({len(node['columns'])})</h2>
-<table class="columns"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>PII</th><th>Column lineage</th></tr></thead>
-<tbody>{''.join(rows)}</tbody></table>
+<div class="table-scroll"><table class="columns"><thead><tr><th>Column</th><th>Type</th><th>Description</th><th>PII</th><th>Column lineage</th></tr></thead>
+<tbody>{_column_rows(node, nodes)}</tbody></table></div>
 <h2>Audits</h2><ul>{audits}</ul>
 <h2>Unit tests</h2><ul>{tests}</ul>
 {sql}
+<script src="../static/graph.js"></script>
 """
     return _layout(name, body, depth=1)
+
+
+def dashboards_page(dashboards: list[dict], nodes: dict) -> str:
+    """Every dashboard of exposures.yaml with the marts it reads."""
+    sections = []
+    for dashboard in dashboards:
+        marts = "".join(f"<li>{_link(mart, nodes, depth=0)}</li>" for mart in dashboard["marts"])
+        facts = f"<li>Owner: {_e(dashboard['owner'])}</li>" if dashboard["owner"] else ""
+        if dashboard["url"]:
+            facts += f'<li>Address: <a class="external" href="{_e(dashboard["url"])}">{_e(dashboard["url"])}</a></li>'
+        sections.append(
+            f'<section class="dashboard" id="{_e(dashboard["slug"])}"><h2>{_e(dashboard["name"])}</h2>'
+            f'<p>{_e(dashboard["description"])}</p><ul class="facts">{facts}</ul>'
+            f'<h3>Reads</h3><ul class="marts">{marts}</ul></section>'
+        )
+    unread = sorted(n["name"] for n in nodes.values() if n["layer"] == "tableau" and not n.get("dashboards"))
+    warning = (
+        "<p><b>Marts no dashboard reads:</b> " + ", ".join(_link(n, nodes, depth=0) for n in unread) + "</p>"
+        if unread else ""
+    )
+    body = f"""
+<h1>Dashboards</h1>
+<p>The dashboards that read the Tableau marts, as declared in <code>exposures.yaml</code> at the root
+of the project. A change to one of these marts reaches these dashboards.</p>
+{warning}{"".join(sections) or "<p>No dashboard is declared.</p>"}
+"""
+    return _layout("Dashboards", body)
 
 
 def catalog_page(nodes: dict) -> str:
@@ -161,19 +202,30 @@ def catalog_page(nodes: dict) -> str:
 <select id="layer"><option value="">all layers</option>{layer_options}</select>
 <select id="tag"><option value="">all tags</option>{tag_options}</select>
 <span id="count"></span></div>
-<table class="catalog"><thead><tr><th>Name</th><th>Layer</th><th>Kind</th><th>Tags</th><th>Description</th></tr></thead>
-<tbody id="results"></tbody></table>
+<div class="table-scroll"><table class="catalog"><thead><tr><th>Name</th><th>Layer</th><th>Kind</th><th>Tags</th><th>Description</th></tr></thead>
+<tbody id="results"></tbody></table></div>
 <script src="catalog.js"></script><script src="static/app.js"></script>
 """
     return _layout("Catalog", body)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` if it fits in `limit` characters, else its longest prefix ending at a word, then '…'."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-—(") + "…"
 
 
 def catalog_script(nodes: dict) -> str:
     entries = [
         {
             "name": n["name"], "layer": n["layer"], "kind": n["kind"].split(" ")[0], "tags": n["tags"],
-            "description": n["description"][:240], "columns": [c["name"] for c in n["columns"]],
-            "href": page_file(n["name"]),
+            "description": shorten(n["description"], 240), "columns": [c["name"] for c in n["columns"]],
+            "href": page_file(n["name"]), "dashboards": [d["name"] for d in n.get("dashboards", [])],
         }
         for n in sorted(nodes.values(), key=lambda n: (LAYER_ORDER.index(n["layer"]) if n["layer"] in LAYER_ORDER else 99, n["name"]))
     ]
@@ -194,7 +246,7 @@ def home_page(metadata: dict) -> str:
         if layer != LAYER_ORDER[-1]:
             boxes.append(f'<path class="edge" d="M{x + 130},55 L{x + 150},55"/>')
         x += 150
-    picture = f'<svg id="layer-picture" width="{x}" height="110" viewBox="0 0 {x} 110">{"".join(boxes)}</svg>'
+    picture = f'<svg id="layer-picture" width="100%" style="max-width:{x}px" viewBox="0 0 {x} 110">{"".join(boxes)}</svg>'
     legend = "".join(f"<li><b>{_e(l)}</b> ({counts.get(l, 0)}): {_e(LAYER_TEXT[l])}</li>" for l in LAYER_ORDER)
     columns = sum(len(n["columns"]) for n in nodes.values())
     pii = sum(1 for n in nodes.values() for c in n["columns"] if c["pii"])
@@ -207,6 +259,7 @@ Tableau marts. Click a layer to list its models, or search the <a href="catalog.
 {picture}
 <ul class="legend">{legend}</ul>
 <p class="stats"><b>{len(nodes)}</b> nodes · <b>{columns}</b> columns (<b>{pii}</b> person-identifying) ·
-<b>{audits}</b> audits · <b>{tests}</b> unit tests</p>
+<b>{audits}</b> audits · <b>{tests}</b> unit tests ·
+<a href="dashboards.html"><b>{len(metadata.get("dashboards", []))}</b> dashboards</a> read the Tableau marts</p>
 """
     return _layout("Home", body)

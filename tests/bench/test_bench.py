@@ -1,4 +1,4 @@
-"""The benchmark's own logic: report formatting and verdicts, the leaf-change editor, engine-only SQL.
+"""The benchmark's own logic: report formatting and verdicts, the leaf-change editor, --only, its layout.
 
 Nothing here is timed: the figures are made up, the assertions are about what the report says.
 """
@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from catwalk import bench
+import catwalk.bench
+from catwalk.bench import probe, sections
+from catwalk.bench.report import CAUSES, format_report
 from catwalk.project import PROJECT_ROOT
 
 
@@ -50,7 +52,7 @@ def _verdicts(report: str) -> dict[str, str]:
 
 
 def test_report_says_met_when_every_target_is_met():
-    report = bench.format_report(FIGURES)
+    report = format_report(FIGURES)
     verdicts = _verdicts(report)
     assert set(verdicts.values()) == {"met"}, verdicts
     assert "2 cores (Test CPU), 8.0 GB" in report
@@ -77,7 +79,7 @@ def test_each_missed_target_is_said_plainly(change, row):
             figures[key].update(value)
         else:
             figures[key] = value
-    verdicts = _verdicts(bench.format_report(figures))
+    verdicts = _verdicts(format_report(figures))
     assert verdicts[row] == "**missed**"
     assert [name for name, verdict in verdicts.items() if verdict != "met"] == [row]
 
@@ -93,9 +95,9 @@ def test_each_missed_target_is_said_plainly(change, row):
 def test_a_missed_target_quotes_the_cause_found(cause, change, label):
     figures = copy.deepcopy(FIGURES)
     change(figures)
-    report = bench.format_report(figures)
-    assert f"{label}: {bench.CAUSES[cause]}." in report
-    assert sum(text in report for text in bench.CAUSES.values()) == 1
+    report = format_report(figures)
+    assert f"{label}: {CAUSES[cause]}." in report
+    assert sum(text in report for text in CAUSES.values()) == 1
 
 
 def test_figures_of_a_failed_section_are_reported_as_not_measured():
@@ -103,7 +105,7 @@ def test_figures_of_a_failed_section_are_reported_as_not_measured():
     del figures["scheduled_run_double_history"], figures["run_growth_double_history"]
     figures["engine_only"].pop("slowest")
     figures["errors"] = {"double_history": "bench step backfill failed (exit 1), full output in /tmp/x.log:"}
-    report = bench.format_report(figures)
+    report = format_report(figures)
     verdicts = _verdicts(report)
     assert verdicts["Half-day run, twice the history"] == "**not measured**"
     assert [name for name, verdict in verdicts.items() if verdict != "met"] == ["Half-day run, twice the history"]
@@ -111,15 +113,15 @@ def test_figures_of_a_failed_section_are_reported_as_not_measured():
     assert "Slowest models" not in report
     # nothing measured at all: every target row says so, the report still renders
     bare = {key: FIGURES[key] for key in ("scale", "gateway", "days", "machine")}
-    assert set(_verdicts(bench.format_report(bare)).values()) == {"**not measured**"}
+    assert set(_verdicts(format_report(bare)).values()) == {"**not measured**"}
 
 
 def test_postgres_generator_row_only_with_the_postgres_gateway():
     figures = copy.deepcopy(FIGURES)
     figures["generator_postgres"] = {"rows": 10, "seconds": 2.0, "rows_per_second": 5, "peak_rss_mb": 1.0}
-    assert "Generator into Postgres (COPY)" not in bench.format_report(figures)
+    assert "Generator into Postgres (COPY)" not in format_report(figures)
     figures["gateway"] = "postgres"
-    assert "| Generator into Postgres (COPY) | 10 rows in 2.0 s = 5 rows/s |" in bench.format_report(figures)
+    assert "| Generator into Postgres (COPY) | 10 rows in 2.0 s = 5 rows/s |" in format_report(figures)
 
 
 MODEL = """MODEL (
@@ -142,7 +144,7 @@ WHERE
 
 
 def test_probe_column_goes_into_the_final_select():
-    changed = bench.add_probe_column(MODEL)
+    changed = probe.add_probe_column(MODEL)
     assert changed.count("bench_probe") == 1
     final = changed[changed.rindex("\nSELECT"):]
     assert "    , b::INT AS b /* Another column */\n    , 1 AS bench_probe /* Benchmark probe column */\nFROM source" in final
@@ -155,7 +157,7 @@ def test_probe_column_goes_into_the_final_select():
 ])
 def test_probe_column_refuses_queries_it_cannot_change_safely(text):
     with pytest.raises(ValueError):
-        bench.add_probe_column(text)
+        probe.add_probe_column(text)
 
 
 def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
@@ -168,11 +170,11 @@ def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
         {"name": "analytics.tableau_union", "path": "models/tableau/union.sql"},
         {"name": "analytics.tableau_example", "path": "models/tableau/plain.sql"},
     ]
-    assert bench._leaf_change(copy_dir, leaves) == "analytics.tableau_example"
+    assert probe.leaf_change(copy_dir, leaves) == "analytics.tableau_example"
     assert "bench_probe" in (folder / "plain.sql").read_text()
     assert "bench_probe" not in (folder / "union.sql").read_text()
     with pytest.raises(RuntimeError, match="no leaf model"):
-        bench._leaf_change(copy_dir, leaves[:1])
+        probe.leaf_change(copy_dir, leaves[:1])
 
 
 def test_probe_lands_in_the_outer_select_of_real_models():
@@ -184,7 +186,7 @@ def test_probe_lands_in_the_outer_select_of_real_models():
     for path in sorted(Path(PROJECT_ROOT / "models").rglob("*.sql")):
         text = path.read_text()
         try:
-            changed = bench.add_probe_column(text)
+            changed = probe.add_probe_column(text)
         except ValueError:
             continue
         query = parse(changed, default_dialect="duckdb")[-1]
@@ -198,10 +200,10 @@ def test_audit_failures_are_listed_as_findings_not_costs():
     figures = copy.deepcopy(FIGURES)
     figures["backfill"]["audit_failures"] = ["episodes_x: forall"]
     figures["scheduled_run"]["audit_failures"] = ["episodes_x: forall", "chats: not_null"]
-    report = bench.format_report(figures)
+    report = format_report(figures)
     assert "never lets one stop it; these are data-quality findings for the models, not costs): " \
            "chats: not_null, episodes_x: forall" in report
-    assert "data-quality findings" not in bench.format_report(FIGURES)
+    assert "data-quality findings" not in format_report(FIGURES)
 
 
 
@@ -215,17 +217,17 @@ def test_only_remeasures_a_section_into_the_previous_report(tmp_path, monkeypatc
     previous["generator_postgres"] = {"rows": 1000, "seconds": 10.0, "rows_per_second": 100, "cpu_seconds": 9.0,
                                       "peak_rss_mb": 5000.0, "repetitions": 1, "loadavg": [1.0, 1.0, 1.0]}
     (tmp_path / "latest.json").write_text(json.dumps(previous))
-    monkeypatch.setattr(bench, "BENCH_DIR", tmp_path)
+    monkeypatch.setattr(catwalk.bench, "BENCH_DIR", tmp_path)
     steps = []
 
     def fake_step(name, **args):
         steps.append((name, args.get("gateway")))
         return {"rows": 1000, "seconds": 0.5, "cpu_seconds": 0.4, "peak_rss_mb": 100.0}
 
-    monkeypatch.setattr(bench, "run_step", fake_step)
-    monkeypatch.setattr(bench, "_drop_postgres_database", lambda name: None)
+    monkeypatch.setattr(sections, "run_step", fake_step)
+    monkeypatch.setattr(sections, "drop_postgres_database", lambda name: None)
 
-    assert bench.bench(scale="demo", gateway="postgres", only=("generator_postgres",)) == 0
+    assert catwalk.bench.bench(scale="demo", gateway="postgres", only=("generator_postgres",)) == 0
     assert steps == [("generate", "postgres")]  # nothing else ran
     merged = json.loads((tmp_path / "latest.json").read_text())
     assert merged["generator_postgres"]["rows_per_second"] == 2000
@@ -235,6 +237,55 @@ def test_only_remeasures_a_section_into_the_previous_report(tmp_path, monkeypatc
     assert "Re-measured later (`catwalk bench --only`): generator_postgres on " in (tmp_path / "latest.md").read_text()
 
     with pytest.raises(CatwalkError, match="unknown bench sections nonsense"):
-        bench.bench(scale="demo", gateway="postgres", only=("nonsense",))
+        catwalk.bench.bench(scale="demo", gateway="postgres", only=("nonsense",))
     with pytest.raises(CatwalkError, match="run the whole bench first"):
-        bench.bench(scale="demo", gateway="local", only=("generator",))
+        catwalk.bench.bench(scale="demo", gateway="local", only=("generator",))
+
+
+@pytest.mark.parametrize("only, ran", [
+    (("plan_dev",), ["generator", "backfill", "plan_dev"]),
+    (("scheduled_run",), ["generator", "backfill", "scheduled_run"]),
+    (("backfill",), ["generator", "backfill"]),
+    (("double_history",), ["double_history"]),
+])
+def test_only_runs_the_sections_a_section_needs_and_keeps_its_figures(tmp_path, monkeypatch, only, ran):
+    """--only plan_dev (or scheduled_run) needs the prod backfill: it runs it, so its own figures
+    are measured and replace the previous report's instead of being dropped."""
+    import json
+
+    (tmp_path / "latest.json").write_text(json.dumps(FIGURES))
+    monkeypatch.setattr(catwalk.bench, "BENCH_DIR", tmp_path)
+    calls = []
+    for name in sections.SECTIONS:
+        def fake(run, name=name):
+            calls.append(name)
+            for key in sections.SECTION_FIGURES[name]:
+                run.figures[key] = copy.deepcopy(FIGURES.get(key, 1.0))
+        monkeypatch.setattr(sections, name, fake)
+    assert catwalk.bench.bench(scale="demo", gateway="local", only=only) == 0
+    assert calls == ran
+    merged = json.loads((tmp_path / "latest.json").read_text())
+    assert list(merged["remeasured"]) == ran
+    for name in ran:
+        for key in sections.SECTION_FIGURES[name]:
+            assert key in merged, key
+    assert set(_verdicts((tmp_path / "latest.md").read_text()).values()) == {"met"}
+
+
+def test_the_package_keeps_functions_short_and_the_step_entry_point():
+    """catwalk/bench is split by what its modules do; no function is longer than 60 lines, and
+    `python -m catwalk.bench` without a step says how it is used and exits 2."""
+    import ast
+    import subprocess
+    import sys
+
+    folder = Path(catwalk.bench.__file__).parent
+    assert {path.stem for path in folder.glob("*.py")} >= {"steps", "engine", "measure", "sections", "probe", "report"}
+    long = []
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, long
+    usage = subprocess.run([sys.executable, "-m", "catwalk.bench"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert usage.returncode == 2 and "usage: python -m catwalk.bench step NAME JSON" in usage.stderr

@@ -15,7 +15,7 @@
   }
 
   function score(entry, words) {
-    // exact name first, then name prefix, then name/description/column matches
+    // exact name first, then name prefix, then name/dashboard/column/description matches
     const name = entry.name.toLowerCase();
     const short = name.split(".").pop();
     let total = 0;
@@ -23,6 +23,7 @@
       if (short === word) total += 100;
       else if (short.startsWith(word)) total += 50;
       else if (name.includes(word)) total += 20;
+      else if (entry.dashboards.some((d) => d.toLowerCase().includes(word))) total += 10;
       else if (entry.columns.some((c) => c.includes(word))) total += 5;
       else if (entry.description.toLowerCase().includes(word)) total += 2;
       else return 0;

@@ -1,0 +1,107 @@
+"""`catwalk bench`: how fast Catwalk generates, builds, runs and plans, and how its cost grows.
+
+Every step runs in its own Python subprocess (`python -m catwalk.bench step ...`) so its peak
+resident memory (RSS) is measured alone. Steps, on fresh generated warehouses in a scratch folder:
+
+1. generator: raw rows written per second into DuckDB (and Postgres, by COPY, with --gateway postgres);
+2. full prod backfill (SQLMesh plan) and the engine-only time of the same work: the rendered SQL of
+   every model executed directly in DAG order, without SQLMesh — their ratio is SQLMesh's overhead;
+3. the scheduled run after one more half-day of loads (`load --until` then `catwalk run`), and the
+   same data rebuilt from scratch the way the original ran (every model fully recomputed);
+4. the same scheduled run on a warehouse with twice the history;
+5. `plan dev` with no change (wall time, rows written), and after a one-line non-breaking change to a
+   leaf model (which models were backfilled, rows written);
+6. peak RSS of each step.
+
+Results: a markdown table on stdout, `bench/latest.md` and `bench/latest.json`, with the machine.
+Targets (issue 10) are printed beside each figure, and a missed target is said plainly.
+
+Modules: `steps` and `engine` (what each measuring subprocess does), `measure` (running a step in
+its own interpreter, the machine), `sections` (the measurements: steps turned into figures),
+`probe` (the one-line change of a leaf model), `report` (targets, verdicts, causes, markdown).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+import typing as t
+from pathlib import Path
+
+from catwalk.bench.measure import loadavg, machine, say
+from catwalk.bench.report import format_report
+from catwalk.bench.sections import SECTION_FIGURES, SECTIONS, BenchRun, run_sections
+from catwalk.project import PROJECT_ROOT, CatwalkError, copy_project
+
+BENCH_DIR = PROJECT_ROOT / "bench"
+
+
+def _previous_report(only: t.Sequence[str], scale: str, gateway: str) -> tuple[tuple[str, ...], dict]:
+    """(sections to run, the report they re-measure into) for `--only`; CatwalkError if impossible."""
+    unknown = sorted(set(only) - set(SECTIONS))
+    if unknown:
+        raise CatwalkError(f"unknown bench sections {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    # backfill runs on a generated warehouse; scheduled_run and plan_dev on its prod backfill
+    needs = ("generator", "backfill") if {"scheduled_run", "plan_dev"} & set(only) else ("generator",)
+    if {"backfill", "scheduled_run", "plan_dev"} & set(only):
+        only = tuple(dict.fromkeys((*needs, *only)))
+    only = tuple(only)
+    try:
+        previous = json.loads((BENCH_DIR / "latest.json").read_text())
+    except (OSError, ValueError):
+        previous = {}
+    if previous.get("scale") != scale or previous.get("gateway") != gateway:
+        raise CatwalkError(f"--only re-measures into bench/latest.json of scale {scale} and gateway "
+                           f"{gateway}; run the whole bench first")
+    return only, previous
+
+
+def _merge(previous: dict, figures: dict, errors: dict, only: t.Sequence[str]) -> dict:
+    """The previous report with the re-measured sections replaced and dated."""
+    merged = {**previous, "errors": {**previous.get("errors", {}), **errors}}
+    remeasured = dict(previous.get("remeasured", {}))
+    for name in only:
+        for key in SECTION_FIGURES[name]:
+            merged.pop(key, None)
+            if key in figures:
+                merged[key] = figures[key]
+        merged["errors"].pop(name, None)
+        if name in errors:
+            merged["errors"][name] = errors[name]
+        remeasured[name] = figures["machine"]["date"]
+    merged["remeasured"] = remeasured
+    return merged
+
+
+def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3,
+          only: t.Optional[t.Sequence[str]] = None) -> int:
+    """Run the benchmark; `only` re-measures some sections into the existing report (same scale
+    and gateway), which then dates each re-measured section."""
+    from catwalk.warehouse import SCALES
+
+    previous: dict[str, t.Any] = {}
+    if only:
+        only, previous = _previous_report(only, scale, gateway)
+    days = SCALES[scale]["days"]
+    figures: dict[str, t.Any] = {"scale": scale, "gateway": gateway, "days": days, "machine": machine()}
+    work = Path(tempfile.mkdtemp(prefix="catwalk-bench-"))
+    say(f"scale={scale} ({days} days), scratch {work}")
+    end = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    try:
+        run = BenchRun(scale, gateway, days, repetitions, end, work, str(copy_project(work / "project")),
+                       figures, previous)
+        figures["errors"] = run.errors
+        run_sections(run, only)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    figures["machine"]["loadavg_end"] = loadavg()
+    if only:
+        figures = _merge(previous, figures, run.errors, only)
+    report = format_report(figures)
+    print(report)
+    BENCH_DIR.mkdir(exist_ok=True)
+    (BENCH_DIR / "latest.json").write_text(json.dumps(figures, indent=2, default=str) + "\n")
+    (BENCH_DIR / "latest.md").write_text(report + "\n")
+    return 0
