@@ -29,6 +29,7 @@ CATEGORY_LABELS = {
 
 def build_plan(context, env_name: str, against_name: str, against_env):
     from sqlmesh.core.config.categorizer import CategorizerConfig
+    from sqlmesh.utils.date import now
     from sqlmesh.utils.errors import SQLMeshError
 
     try:
@@ -37,6 +38,8 @@ def build_plan(context, env_name: str, against_name: str, against_env):
             # sqlmesh.md trap 3: a dev plan backfills only the last interval by default; backfill
             # from the start of AGAINST so that the data diff compares like with like.
             start=against_env.start_at,
+            # One execution time for the dev backfill and the audits run afterwards (@execution_ts).
+            execution_time=now(),
             create_from=against_name,
             skip_tests=True,  # run below and reported, instead of blocking the plan
             skip_linter=True,  # CI lints separately

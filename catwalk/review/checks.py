@@ -37,28 +37,92 @@ def _test_name(test) -> str:
 
 
 def run_audits(context, plan, model_names: list[str]) -> list[dict[str, t.Any]]:
-    by_name = {s.model.name: s for s in plan.snapshots.values() if s.is_model}
-    results = []
-    for name in model_names:
-        snapshot = by_name.get(name)
-        if snapshot is None or not snapshot.model.audits_with_args:
-            continue
-        audit_results = context.snapshot_evaluator.audit(
-            snapshot=snapshot,
-            snapshots={s.name: s for s in plan.snapshots.values()},
-            start=plan.start,
-            end=plan.end,
-            deployability_index=plan.deployability_index,
-        )
-        for result in audit_results:
-            status = "skipped" if result.skipped else ("fail" if result.count else "pass")
-            results.append(
-                {
-                    "model": name,
-                    "audit": result.audit.name,
-                    "status": status,
-                    "failing_rows": int(result.count or 0),
-                    "blocking": bool(result.blocking),
-                }
-            )
-    return results
+    """Audit the changed models as the plan audits them: per batch of intervals (the model's
+    batch size, its signals) over the plan's range, with the plan's execution time (@execution_ts).
+
+    This is SQLMesh's own audit path (`Scheduler.audit`, used by plans that only re-audit), with
+    the per-audit results kept: one entry per model and audit, failing rows summed over batches.
+    It also runs after a failed dev backfill, so that the report names the audit that failed.
+    """
+    scheduler, batches, deployability_index = _audit_batches(context, plan, model_names)
+    results: dict[tuple, dict[str, t.Any]] = {}
+    for snapshot, intervals in batches.items():
+        for batch_start, batch_end in intervals:
+            try:
+                audit_results = context.snapshot_evaluator.audit(
+                    snapshot=snapshot,
+                    snapshots=scheduler.snapshots_by_name,
+                    start=batch_start,
+                    end=batch_end,
+                    execution_time=plan.execution_time,
+                    deployability_index=deployability_index,
+                )
+            except Exception as error:  # the table was not built: the backfill error says why
+                _add_audit_error(results, snapshot.model.name, error)
+                break
+            for result in audit_results:
+                _add_audit_result(results, snapshot.model.name, result)
+    return sorted(results.values(), key=lambda r: (r["model"], r["audit"]))
+
+
+def _audit_batches(context, plan, model_names: list[str]):
+    """The batches the plan evaluates between its start and end for the audited models."""
+    from sqlmesh.core.snapshot import DeployabilityIndex
+
+    fqns = {context.get_model(name).fqn for name in model_names if context.get_model(name)}
+    scheduler = context.create_scheduler(plan.snapshots.values(), context.snapshot_evaluator)
+    audited = [
+        s
+        for s in scheduler.snapshots.values()
+        if s.name in fqns and s.is_model and s.model.audits_with_args
+    ]
+    context.state_reader.refresh_snapshot_intervals(audited)
+    start, end, execution_time = plan.start, plan.end, plan.execution_time
+    deployability_index = DeployabilityIndex.create(scheduler.snapshots.values(), start=start)
+    removals = {
+        s.snapshot_id: s.get_removal_interval(start, end, execution_time, is_preview=True)
+        for s in audited
+    }
+    for snapshot_id, interval in removals.items():
+        scheduler.snapshots[snapshot_id].remove_interval(interval)
+    merged = scheduler.merged_missing_intervals(
+        start,
+        end,
+        execution_time,
+        deployability_index=deployability_index,
+        restatements=removals,
+        selected_snapshots={s.name for s in audited},
+    )
+    batches = scheduler.batch_intervals(
+        merged, deployability_index, plan.environment_naming_info
+    )
+    return scheduler, batches, deployability_index
+
+
+def _add_audit_error(results: dict, model: str, error: Exception) -> None:
+    results[(model, "")] = {
+        "model": model,
+        "audit": "(all audits)",
+        "status": "error",
+        "failing_rows": 0,
+        "blocking": True,
+        "error": one_line(error),
+    }
+
+
+def _add_audit_result(results: dict, model: str, result) -> None:
+    key = (model, result.audit.name, repr(sorted(result.audit_args.items(), key=str)))
+    entry = results.setdefault(
+        key,
+        {
+            "model": model,
+            "audit": result.audit.name,
+            "status": "skipped",
+            "failing_rows": 0,
+            "blocking": bool(result.blocking),
+        },
+    )
+    if result.skipped:
+        return
+    entry["failing_rows"] += int(result.count or 0)
+    entry["status"] = "fail" if entry["failing_rows"] else "pass"

@@ -291,20 +291,25 @@ def _render_audits(audits: list[dict], applied_ok: bool) -> list[str]:
         if applied_ok:
             return ["- Audits of the changed models: none declared."]
         return ["- Audits: not run (the dev backfill failed)."]
-    failed = [a for a in audits if a["status"] == "fail"]
+    failed = [a for a in audits if a["status"] == "fail" and a["blocking"]]
+    warned = [a for a in audits if a["status"] == "fail" and not a["blocking"]]
+    errors = [a for a in audits if a["status"] == "error"]
     skipped = [a for a in audits if a["status"] == "skipped"]
-    status = "✅ all passed" if not failed else f"❌ {len(failed)} failed"
-    extra = f", {len(skipped)} skipped" if skipped else ""
+    status = "✅ all passed" if not failed and not errors else f"❌ {len(failed) + len(errors)} failed"
+    extra = f", ⚠️ {len(warned)} non-blocking flagged rows" if warned else ""
+    extra += f", {len(skipped)} skipped" if skipped else ""
     lines = [
         f"- Audits of the changed models over the backfilled range: {len(audits)} run, "
         f"{status}{extra}."
     ]
-    for audit in failed:
+    for audit in failed + warned:
         blocking = "blocking" if audit["blocking"] else "non-blocking"
         lines.append(
             f"  - `{audit['model']}` `{audit['audit']}` ({blocking}): "
             f"{audit['failing_rows']} failing rows"
         )
+    for audit in errors:
+        lines.append(f"  - `{audit['model']}`: audits could not run ({audit['error']})")
     return lines
 
 

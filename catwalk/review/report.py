@@ -103,10 +103,8 @@ def _apply_and_check(context, plan, report: dict[str, t.Any]) -> None:
     if report["tests"]["failed"]:
         report["ok"] = False
 
+    report["audits"] = run_audits(context, plan, changed)
+    if any(a["status"] in ("fail", "error") and a["blocking"] for a in report["audits"]):
+        report["ok"] = False
     if report["apply"]["ok"]:
-        report["audits"] = run_audits(context, plan, changed)
-        if any(a["status"] == "fail" for a in report["audits"]):
-            report["ok"] = False
         add_data_diffs(context, report, against_name, env_name)
-    else:
-        report["audits"] = []

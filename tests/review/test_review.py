@@ -183,23 +183,23 @@ def _hand_written_raw(path: Path) -> None:
     connection.close()
 
 
-@pytest.fixture(scope="module")
-def review_prod(request, tmp_path_factory, tiny_window):
-    """(project copy, DuckDB file) with the prod plan applied — shared, never mutated by tests."""
+def _build_prod(request, folder: Path, window, targets, extra_models=None, tests=None):
+    """A copy of the project reduced to TARGETS and their upstream (plus EXTRA_MODELS and unit
+    TESTS), on a copy of the tiny warehouse, with the prod plan applied at the frozen time."""
     import time_machine
 
-    folder = tmp_path_factory.mktemp("review_prod")
     project = copy_project(folder / "project", include_models=False)
-    for path in _upstream_closure(TARGET_MODELS):
+    for path in _upstream_closure(targets):
         target = project / path.relative_to(PROJECT_ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, target)
-    for relative, sql in EXTRA_MODELS.items():
+    for relative, sql in (extra_models or {}).items():
         target = project / "models" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(sql).lstrip())
     (project / "tests").mkdir(exist_ok=True)
-    (project / "tests" / "test_tableau_test_mart.yaml").write_text(MART_TEST.lstrip())
+    for name, text in (tests or {}).items():
+        (project / "tests" / name).write_text(text.lstrip())
 
     database = folder / "warehouse.duckdb"
     if _generator_available():
@@ -208,9 +208,9 @@ def review_prod(request, tmp_path_factory, tiny_window):
         _hand_written_raw(database)
 
     os.environ["CATWALK_DUCKDB"] = str(database)
-    os.environ["CATWALK_START"] = tiny_window.start
+    os.environ["CATWALK_START"] = window.start
     try:
-        with time_machine.travel(tiny_window.now, tick=False):
+        with time_machine.travel(window.now, tick=False):
             context = open_context("local", project)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
             context.close()
@@ -218,6 +218,15 @@ def review_prod(request, tmp_path_factory, tiny_window):
         os.environ.pop("CATWALK_DUCKDB", None)
         os.environ.pop("CATWALK_START", None)
     return project, database
+
+
+@pytest.fixture(scope="module")
+def review_prod(request, tmp_path_factory, tiny_window):
+    """(project copy, DuckDB file) with the prod plan applied — shared, never mutated by tests."""
+    return _build_prod(
+        request, tmp_path_factory.mktemp("review_prod"), tiny_window, TARGET_MODELS,
+        EXTRA_MODELS, {"test_tableau_test_mart.yaml": MART_TEST},
+    )
 
 
 class Workspace:
@@ -278,9 +287,8 @@ class Workspace:
         return {"environment": environment, "contents": contents, "environments": environments}
 
 
-@pytest.fixture
-def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
-    project, database = review_prod
+def _workspace(prod, tmp_path, monkeypatch, window):
+    project, database = prod
     copy = tmp_path / "project"
     # Without SQLMesh's .cache, like a fresh CI checkout. (The archive fixture spells out
     # `time_data_type TIMESTAMP`: with the default, SQLMesh 0.236.4 + sqlglot 30.8 read the prod
@@ -290,13 +298,18 @@ def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
     db_copy = tmp_path / database.name  # same file stem: the catalog name is the stem
     shutil.copyfile(database, db_copy)
     monkeypatch.setenv("CATWALK_DUCKDB", str(db_copy))
-    monkeypatch.setenv("CATWALK_START", tiny_window.start)
-    space = Workspace(copy, db_copy, tiny_window.now)
+    monkeypatch.setenv("CATWALK_START", window.start)
+    space = Workspace(copy, db_copy, window.now)
     before = space.prod_state()
     yield space
     after = space.prod_state()
     assert after["environment"] == before["environment"], "the prod environment record changed"
     assert after["contents"] == before["contents"], "prod data changed"
+
+
+@pytest.fixture
+def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
+    yield from _workspace(review_prod, tmp_path, monkeypatch, tiny_window)
 
 
 def _direct(report: dict, name: str) -> dict:
@@ -668,3 +681,71 @@ def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path
     assert row["user_id"] == "u1" and row["email"] == "***"
     assert "ada@example.com" not in render_markdown(report)
     assert _postgres_prod_contents(pg_database) == before
+
+
+# ------------------------------------------------------------------------------------------------
+# audits run as the plan runs them: with the plan's execution time, over the plan's batches
+
+
+@pytest.fixture(scope="module")
+def chats_prod(request, tmp_path_factory, tiny_window):
+    """The project reduced to analytics.chats and its upstream, prod applied (shared)."""
+    return _build_prod(request, tmp_path_factory.mktemp("chats_prod"), tiny_window, ("chats",))
+
+
+@pytest.fixture
+def chats_workspace(chats_prod, tmp_path, monkeypatch, tiny_window):
+    yield from _workspace(chats_prod, tmp_path, monkeypatch, tiny_window)
+
+
+def test_column_added_to_chats_passes_its_execution_time_audit(chats_workspace, tmp_path):
+    """assert_chats_none_today reads @execution_ts: run without it (the epoch), every row fails."""
+    import time_machine
+
+    chats_workspace.edit(
+        "chats",
+        "    , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */\n",
+        "    , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */\n"
+        "    , LENGTH(episode_id)::INT AS episode_id_length /* Characters of the episode id */\n",
+    )
+    output = tmp_path / "review.json"
+    with time_machine.travel(chats_workspace.now, tick=False):
+        code = review(ENV, output=str(output), fmt="json", paths=chats_workspace.project)
+    report = json.loads(output.read_text())
+    audits = {a["audit"]: a for a in report["audits"] if a["model"] == "analytics.chats"}
+    assert audits["assert_chats_none_today"]["status"] == "pass", audits["assert_chats_none_today"]
+    assert all(a["status"] == "pass" for a in report["audits"]), report["audits"]
+    assert code == 0 and report["ok"]
+
+
+def _add_mart_audit(workspace, audit: str) -> int:
+    """Add AUDIT to the Tableau mart fixture; returns the mart rows with 5 posts or fewer."""
+    workspace.edit(
+        "tableau_test_mart",
+        "not_null(columns := (episode_id))),",
+        f"not_null(columns := (episode_id)), {audit}),",
+    )
+    single = workspace.query("SELECT COUNT(*) FROM analytics.tableau_test_mart WHERE count_posts <= 5")
+    assert single > 0, "the raw data has no channel with 5 posts or fewer"
+    return single
+
+
+def test_non_blocking_audit_flags_rows_without_failing_the_review(workspace):
+    single = _add_mart_audit(workspace, "forall(criteria := (count_posts > 5), blocking := false)")
+    report = workspace.report()
+
+    audit = next(a for a in report["audits"] if a["audit"] == "forall")
+    assert (audit["status"], audit["blocking"], audit["failing_rows"]) == ("fail", False, single)
+    assert report["ok"] and report["apply"]["ok"]
+    assert f"`forall` (non-blocking): {single} failing rows" in render_markdown(report)
+
+
+def test_blocking_audit_failure_is_named_in_the_report(workspace):
+    single = _add_mart_audit(workspace, "forall(criteria := (count_posts > 5))")
+    report = workspace.report()
+
+    assert not report["apply"]["ok"] and not report["ok"]
+    audit = next(a for a in report["audits"] if a["audit"] == "forall")
+    assert (audit["status"], audit["blocking"], audit["failing_rows"]) == ("fail", True, single)
+    markdown = render_markdown(report)
+    assert f"`analytics.tableau_test_mart` `forall` (blocking): {single} failing rows" in markdown
