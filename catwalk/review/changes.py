@@ -29,7 +29,6 @@ CATEGORY_LABELS = {
 
 def build_plan(context, env_name: str, against_name: str, against_env):
     from sqlmesh.core.config.categorizer import CategorizerConfig
-    from sqlmesh.utils.date import now
     from sqlmesh.utils.errors import SQLMeshError
 
     try:
@@ -38,8 +37,6 @@ def build_plan(context, env_name: str, against_name: str, against_env):
             # sqlmesh.md trap 3: a dev plan backfills only the last interval by default; backfill
             # from the start of AGAINST so that the data diff compares like with like.
             start=against_env.start_at,
-            # One execution time for the dev backfill and the audits run afterwards (@execution_ts).
-            execution_time=now(),
             create_from=against_name,
             skip_tests=True,  # run below and reported, instead of blocking the plan
             skip_linter=True,  # CI lints separately
@@ -79,7 +76,7 @@ def plan_structure(context, plan) -> dict[str, t.Any]:
         for si in plan.missing_intervals
         if si.snapshot_id in plan.snapshots
     }
-    directly, indirectly = _modified(context, diff, missing)
+    directly, indirectly = _modified(context, diff, plan.deployability_index)
     return {
         "added": _added(context, diff),
         "removed": [
@@ -92,7 +89,7 @@ def plan_structure(context, plan) -> dict[str, t.Any]:
     }
 
 
-def _modified(context, diff, missing) -> tuple[list[dict], list[dict]]:
+def _modified(context, diff, deployability) -> tuple[list[dict], list[dict]]:
     from sqlmesh.core.snapshot import SnapshotChangeCategory
 
     directly, indirectly = [], []
@@ -107,13 +104,13 @@ def _modified(context, diff, missing) -> tuple[list[dict], list[dict]]:
         if diff.directly_modified(name) or metadata_only:
             if metadata_only:
                 category = SnapshotChangeCategory.METADATA
-            directly.append(_direct_entry(context, diff, new, old, category, missing))
+            directly.append(_direct_entry(context, diff, new, old, category, deployability))
         elif diff.indirectly_modified(name):
             indirectly.append(
                 {
                     "name": display_name(new),
                     "category": _category_label(new),
-                    "rebuilt": name in missing,
+                    **_rebuilt(new, old, deployability),
                     "is_tableau": is_tableau(new.model),
                     "is_archive": is_archive(new.model),
                 }
@@ -153,7 +150,7 @@ def _backfill_models(plan, missing) -> list[dict[str, t.Any]]:
     ]
 
 
-def _direct_entry(context, diff, new, old, category, missing) -> dict[str, t.Any]:
+def _direct_entry(context, diff, new, old, category, deployability) -> dict[str, t.Any]:
     model, old_model = new.model, old.model
     label = CATEGORY_LABELS.get(category.name, category.name.lower()) if category else "uncategorized"
     if new.is_forward_only or model.forward_only:
@@ -161,15 +158,30 @@ def _direct_entry(context, diff, new, old, category, missing) -> dict[str, t.Any
     return {
         "name": display_name(new),
         "category": label,
-        "reason": _reason(label, model, old_model),
+        "reason": reason(label, model, old_model),
         "sql_diff": _tidy_diff(diff.text_diff(new.name)),
         "schema_changes": _schema_changes(old_model, model),
         "downstream": _downstream(context, new.name),
         "is_tableau": is_tableau(model),
         "is_archive": is_archive(model),
-        "rebuilt": new.name in missing,
+        **_rebuilt(new, old, deployability),
         "grain": grain_names(model),
         "data_diff": None,
+    }
+
+
+def _rebuilt(new, old, deployability) -> dict[str, bool]:
+    """Whether the environment reads another physical table than prod for this model.
+
+    Decided by table versions, not by what this plan still has to backfill: an environment that
+    was planned before the review already holds its rebuilt tables. A dev view reads the
+    snapshot's own table when it is representative, else its dev preview table (forward-only).
+    """
+    representative = deployability.is_representative(new)
+    env_table = new.table_name(is_deployable=representative)
+    return {
+        "rebuilt": env_table != old.table_name(is_deployable=True),
+        "preview": not representative,
     }
 
 
@@ -183,7 +195,7 @@ def _tidy_diff(text: str) -> str:
     return "\n".join(lines)
 
 
-def _reason(label: str, model, old_model) -> str:
+def reason(label: str, model, old_model) -> str:
     """Why SQLMesh picked the category (SQLMesh's own rules, spelled out)."""
     if label == "metadata only":
         return (
@@ -204,7 +216,48 @@ def _reason(label: str, model, old_model) -> str:
         )
     if label == "breaking":
         return _breaking_reason(model, old_model)
-    return "SQLMesh could not categorize this change automatically"
+    return (
+        f"SQLMesh could not categorize this change: {_why_not_categorized(model, old_model)}. "
+        "The plan cannot be applied until someone chooses breaking or non-breaking "
+        "(`sqlmesh plan <env>` asks)"
+    )
+
+
+def _why_not_categorized(model, old_model) -> str:
+    """Plain words for the cases where SQLMesh's categorizer gives up (categorizer.py)."""
+    if type(model) is not type(old_model):
+        return (
+            f"the model changed from a {_source(old_model)} model to a {_source(model)} model, "
+            "and SQLMesh cannot compare the two"
+        )
+    unknown = _unknown_columns(model, old_model)
+    if unknown:
+        return unknown
+    return (
+        "it compares the old and new query and only recognises a change that adds columns; "
+        "this change is not one it could compare"
+    )
+
+
+def _unknown_columns(model, old_model) -> str | None:
+    if _has_columns(model) and _has_columns(old_model):
+        return None
+    return (
+        "SQLMesh does not know the columns of this model (a SELECT * over a source without "
+        "declared columns, or a Python model without `columns`), so it cannot tell whether "
+        "columns were only added"
+    )
+
+
+def _has_columns(model) -> bool:
+    try:
+        return model.columns_to_types is not None
+    except Exception:  # a query that does not render has no known columns
+        return False
+
+
+def _source(model) -> str:
+    return {"sql": "SQL", "python": "Python", "seed": "seed"}.get(model.source_type, model.source_type)
 
 
 def _breaking_reason(model, old_model) -> str:
@@ -217,6 +270,12 @@ def _breaking_reason(model, old_model) -> str:
         )
     if getattr(model, "lookback", None) != getattr(old_model, "lookback", None):
         return "the lookback changed; the model and everything downstream is rebuilt"
+    unknown = _unknown_columns(model, old_model)
+    if unknown:
+        return (
+            f"{unknown}; auto-categorization 'full' then treats the change as breaking: the "
+            "model and everything downstream is rebuilt"
+        )
     return (
         "the query changed beyond adding columns (filter, join, expression or type change), "
         "so SQLMesh cannot prove downstream data is unaffected (auto-categorization 'full' "

@@ -43,6 +43,7 @@ def run_audits(context, plan, model_names: list[str]) -> list[dict[str, t.Any]]:
     This is SQLMesh's own audit path (`Scheduler.audit`, used by plans that only re-audit), with
     the per-audit results kept: one entry per model and audit, failing rows summed over batches.
     It also runs after a failed dev backfill, so that the report names the audit that failed.
+    `plan.execution_time` is cached by the plan: the dev backfill used the same value.
     """
     scheduler, batches, deployability_index = _audit_batches(context, plan, model_names)
     results: dict[tuple, dict[str, t.Any]] = {}

@@ -24,11 +24,16 @@ def summary(report: dict[str, t.Any], plan_requires_backfill: bool) -> str:
         )
     if full:
         parts.append(f"{full} full refresh{'es' if full != 1 else ''}")
-    backfill = (
-        f"backfill needed: {' + '.join(parts)}"
-        if plan_requires_backfill and models
-        else "no backfill needed"
-    )
+    rebuilt = [m for m in report["directly_modified"] + report["indirectly_modified"] if m["rebuilt"]]
+    if plan_requires_backfill and models:
+        backfill = f"backfill needed: {' + '.join(parts)}"
+    elif rebuilt:
+        backfill = (
+            f"{len(rebuilt)} rebuilt table{'s' if len(rebuilt) != 1 else ''} already built in "
+            f"`{report['environment']}` by an earlier plan (nothing left to backfill)"
+        )
+    else:
+        backfill = "no backfill needed"
     return (
         f"{len(report['added'])} added · {len(report['removed'])} removed · "
         f"{len(report['directly_modified'])} directly modified · "
@@ -104,9 +109,17 @@ def _render_indirect(indirect: list[dict]) -> list[str]:
         return []
     lines = ["### Indirectly modified", ""]
     for entry in indirect:
-        rebuilt = "rebuilt" if entry["rebuilt"] else "not rebuilt (reuses prod data)"
+        rebuilt = _rebuilt_text(entry)
         lines.append(f"- `{entry['name']}`{_flags(entry)}: {entry['category']}, {rebuilt}")
     return lines + [""]
+
+
+def _rebuilt_text(entry: dict[str, t.Any]) -> str:
+    if not entry["rebuilt"]:
+        return "not rebuilt (reuses prod data)"
+    if entry.get("preview"):
+        return "rebuilt as a dev preview table (prod keeps its table and history)"
+    return "rebuilt (a new table, used by prod once promoted)"
 
 
 def _render_backfill(models: list[dict]) -> list[str]:

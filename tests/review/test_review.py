@@ -749,3 +749,48 @@ def test_blocking_audit_failure_is_named_in_the_report(workspace):
     assert (audit["status"], audit["blocking"], audit["failing_rows"]) == ("fail", True, single)
     markdown = render_markdown(report)
     assert f"`analytics.tableau_test_mart` `forall` (blocking): {single} failing rows" in markdown
+
+
+# ------------------------------------------------------------------------------------------------
+# "rebuilt" follows the environment's table versions, also when the environment was planned before
+
+
+def test_environment_planned_before_the_review_reports_its_rebuilt_children(workspace):
+    import time_machine
+
+    workspace.edit(
+        "scribe_users",
+        "        NOT id IS NULL\n",
+        "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+    )
+    with time_machine.travel(workspace.now, tick=False):  # `sqlmesh plan pr_7` by the developer
+        context = open_context("local", workspace.project)
+        context.plan(ENV, auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+        context.close()
+    report = workspace.report()
+
+    assert _direct(report, "analytics.scribe_users")["rebuilt"] is True
+    rebuilt = {m["name"]: m["rebuilt"] for m in report["indirectly_modified"]}
+    assert rebuilt == {"analytics.tableau_test_mart": True, "archive.review_test_users_archived": True}
+    assert "no backfill needed" not in report["summary"]
+    markdown = render_markdown(report)
+    assert "reuses prod data" not in markdown
+    assert "`archive.review_test_users_archived` — **archive**: indirect breaking, rebuilt as a dev preview" in markdown
+
+
+def test_a_change_sqlmesh_cannot_categorize_says_why():
+    from sqlmesh.core.dialect import parse
+    from sqlmesh.core.model import load_sql_based_model
+
+    from catwalk.review.changes import reason
+
+    def model(sql):
+        return load_sql_based_model(parse(f"MODEL (name a.m, kind FULL); {sql}"), dialect="duckdb")
+
+    old, new = model("SELECT * FROM raw.t"), model("SELECT *, 1 AS x FROM raw.t")
+    text = reason("uncategorized", new, old)
+    assert text.startswith("SQLMesh could not categorize this change: ")
+    assert "does not know the columns of this model" in text and "chooses breaking" in text
+    assert "does not know the columns" in reason("breaking", new, old)
+    typed = model("SELECT 1::INT AS x")
+    assert "only recognises a change that adds columns" in reason("uncategorized", typed, model("SELECT 2::INT AS x"))
