@@ -74,7 +74,11 @@ def ts(value) -> str | None:
     return to_datetime(value).strftime("%Y-%m-%d %H:%M UTC")
 
 
+MAX_ERROR = 300  # an engine error may quote the whole query: the report keeps its start
+
+
 def one_line(error: t.Any) -> str:
     text = str(error).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return " ".join(lines[:3]) if lines else type(error).__name__
+    line = " ".join(lines[:3]) if lines else type(error).__name__
+    return line if len(line) <= MAX_ERROR else line[: MAX_ERROR - 1] + "…"

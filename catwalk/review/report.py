@@ -6,6 +6,7 @@ from __future__ import annotations
 import typing as t
 from pathlib import Path
 
+from catwalk.logs import step
 from catwalk.project import CatwalkError, open_context
 from catwalk.review.changes import build_plan, empty_sections, plan_structure
 from catwalk.review.checks import apply_dev, run_audits, run_tests
@@ -19,6 +20,7 @@ def build_report(
 ) -> dict[str, t.Any]:
     """Everything the report shows, as plain JSON-serialisable data."""
     env_name, against_name = _environment_names(env, against)
+    step("review", f"loading the project ({gateway} gateway)")
     context = open_context(gateway, paths)
     try:
         return _report(context, env_name, against_name, gateway)
@@ -78,6 +80,7 @@ def _report(context, env_name: str, against_name: str, gateway: str) -> dict[str
     # Always diff against AGAINST, even when ENV exists from an earlier push of the same PR.
     # Tables built by that earlier push are reused (same fingerprints), so this costs nothing.
     context.config.plan.always_recreate_environment = True
+    step("review", f"planning the working tree into {env_name} against {against_name}")
     plan = build_plan(context, env_name, against_name, against_env)
 
     structure = plan_structure(context, plan)
@@ -92,6 +95,7 @@ def _report(context, env_name: str, against_name: str, gateway: str) -> dict[str
 def _apply_and_check(context, plan, report: dict[str, t.Any]) -> None:
     """Apply the plan to the dev environment, then run the tests, audits and data diffs."""
     env_name, against_name = report["environment"], report["against"]
+    step("review", f"building {env_name}: {len(report['backfill']['models'])} models to backfill")
     report["apply"] = apply_dev(context, plan, env_name, against_name)
     if not report["apply"]["ok"]:
         report["ok"] = False
@@ -99,6 +103,7 @@ def _apply_and_check(context, plan, report: dict[str, t.Any]) -> None:
     changed = [m["name"] for m in report["directly_modified"]] + [
         m["name"] for m in report["added"]
     ]
+    step("review", f"unit tests and audits of {len(changed)} changed models")
     report["tests"] = run_tests(context, changed)
     if report["tests"]["failed"]:
         report["ok"] = False
@@ -107,4 +112,5 @@ def _apply_and_check(context, plan, report: dict[str, t.Any]) -> None:
     if any(a["status"] in ("fail", "error") and a["blocking"] for a in report["audits"]):
         report["ok"] = False
     if report["apply"]["ok"]:
+        step("review", f"data diff of {env_name} against {against_name}")
         add_data_diffs(context, report, against_name, env_name)

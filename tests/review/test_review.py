@@ -570,10 +570,12 @@ def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, mo
     project, _ = review_prod
     monkeypatch.setattr(catwalk.project, "PROJECT_ROOT", project)
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "empty.duckdb"))  # no prod in there
+    monkeypatch.setenv("CATWALK_LOG_FILE", str(tmp_path / "catwalk.log"))
     assert main(["review", ENV]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("catwalk: error: environment 'prod' does not exist")
-    assert err.count("\n") == 1 and "Traceback" not in err
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith("catwalk: error: environment 'prod' does not exist")
+    assert all(line.startswith("catwalk review: ") for line in lines[:-1]), lines  # progress
+    assert "Traceback" not in "\n".join(lines)
 
 
 def test_unreachable_warehouse_is_a_one_line_error(review_prod, monkeypatch):
@@ -794,3 +796,83 @@ def test_a_change_sqlmesh_cannot_categorize_says_why():
     assert "does not know the columns" in reason("breaking", new, old)
     typed = model("SELECT 1::INT AS x")
     assert "only recognises a change that adds columns" in reason("uncategorized", typed, model("SELECT 2::INT AS x"))
+
+
+# ------------------------------------------------------------------------------------------------
+# stderr carries progress and one-line messages, never SQL: library logs go to the log file
+
+
+def _catwalk_subprocess(project: Path, argv: list[str], now: str, log: Path, prelude: str = ""):
+    """`catwalk ARGV` in a fresh process (no pytest log capture) on PROJECT at the frozen NOW."""
+    import subprocess
+    import sys
+
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+
+        import time_machine
+
+        import catwalk.project
+        catwalk.project.PROJECT_ROOT = Path({str(project)!r})
+        from catwalk.cli import main
+        {prelude}
+        with time_machine.travel({now!r}, tick=False):
+            sys.exit(main({argv!r}))
+    """)
+    return subprocess.run(
+        [sys.executable, "-c", script], env={**os.environ, "CATWALK_LOG_FILE": str(log)},
+        cwd=project, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_review_stderr_shows_progress_and_no_sql(workspace, tmp_path):
+    workspace.edit(
+        "scribe_users",
+        "        NOT id IS NULL\n",
+        "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+    )
+    log, output = tmp_path / "logs" / "catwalk.log", tmp_path / "review.md"
+    result = _catwalk_subprocess(
+        workspace.project, ["review", ENV, "--output", str(output)], workspace.now, log
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Executing SQL" not in result.stderr and "SELECT" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("catwalk review: data diff of pr_7") for line in lines), lines
+    assert all(line.startswith("catwalk") for line in lines), lines
+    assert "Executing SQL" in log.read_text()  # the table diff's queries, kept for debugging
+    assert "#### `analytics.scribe_users` — breaking" in output.read_text()
+
+
+NOISY_DEMO = r"""
+import logging, warnings
+import catwalk.demo
+from sqlmesh.core.console import TerminalConsole
+
+def noisy_demo(scale, seed):
+    warnings.warn("Series.fillna with 'method' is deprecated", FutureWarning)
+    logging.getLogger("sqlglot").warning("EXTRACT from TIMESTAMPTZ may produce different results")
+    TerminalConsole().log_warning(
+        "analytics.chats: 'forall' audit error: 3 rows failed.",
+        "analytics.chats: 'forall' audit error: 3 rows failed. Audit query:\nSELECT * FROM chats",
+    )
+    return 0
+
+catwalk.demo.demo = noisy_demo
+"""
+
+
+def test_demo_warnings_go_to_the_log_file_with_one_summary_line(tmp_path):
+    """The noise `make demo` printed: a pandas FutureWarning, a SQLGlot warning and a
+    non-blocking audit's whole query; all in the log file, one counted line on stderr."""
+    log = tmp_path / "catwalk.log"
+    result = _catwalk_subprocess(
+        PROJECT_ROOT, ["demo"], "2026-03-16 07:30:00+00:00", log, prelude=NOISY_DEMO.replace("\n", "\n        ")
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"catwalk: 3 library warnings (SQLMesh, SQLGlot, pandas) written to {log}"]
+    assert "SELECT" not in result.stdout and "forall" in result.stdout  # the console's short line
+    text = log.read_text()
+    assert "FutureWarning" in text and "EXTRACT from TIMESTAMPTZ" in text
+    assert "Audit query:\nSELECT * FROM chats" in text
