@@ -7,11 +7,13 @@ from __future__ import annotations
 import math
 import typing as t
 
-from catwalk.review.common import grain_names, one_line, pii_columns
+from catwalk.review.common import column_types, grain_names, one_line, pii_columns
 
 MASK = "***"
 SAMPLE_ROWS = 3
 MAX_CELL = 40
+CHANGED_SHOWN = 6
+CONTEXT_COLUMNS = 3
 
 
 def add_data_diffs(context, report: dict[str, t.Any], against_name: str, env_name: str) -> None:
@@ -23,6 +25,13 @@ def add_data_diffs(context, report: dict[str, t.Any], against_name: str, env_nam
             entry["data_diff"]["note"] = (
                 f"`{env_name}` holds a preview built from the current source only: history that "
                 f"exists only in `{against_name}` shows as rows only in `{against_name}`"
+            )
+    for entry in report["indirectly_modified"]:
+        if entry["is_tableau"]:  # what reaches dashboards: each flagged mart gets its own diff
+            entry["data_diff"] = (
+                data_diff(context, entry["name"], against_name, env_name)
+                if entry["rebuilt"]
+                else {"error": None, "identical_table": True}
             )
     for entry in report["added"]:
         entry["data_diff"] = _row_count(context, entry["name"], env_name)
@@ -59,11 +68,13 @@ def data_diff(context, name: str, against_name: str, env_name: str) -> dict[str,
 
 
 def _diff_entry(model, row_diff, schema) -> dict[str, t.Any]:
-    pii = pii_columns(model)
     column_match = {
         str(column): _number(value)
         for column, value in row_diff.column_stats["pct_match"].items()
     }
+    changed = [c for c, pct in column_match.items() if pct is None or pct < 100]
+    changed += [c for c, _ in schema.added] + [c for c, _ in schema.removed]
+    show = _Shown(model, changed)
     return {
         "error": None,
         "identical_table": False,
@@ -81,10 +92,10 @@ def _diff_entry(model, row_diff, schema) -> dict[str, t.Any]:
             for c, (old, new) in schema.modified.items()
         ],
         "column_match_pct": column_match,
-        "masked_columns": sorted(pii),
-        "sample_only_in_against": _sample(row_diff.s_sample, pii),
-        "sample_only_in_env": _sample(row_diff.t_sample, pii),
-        "sample_differing": _sample(row_diff.joined_sample, pii),
+        "masked_columns": sorted(show.pii),
+        "sample_only_in_against": show.sample(row_diff.s_sample),
+        "sample_only_in_env": show.sample(row_diff.t_sample),
+        "sample_differing": show.sample(row_diff.joined_sample),
     }
 
 
@@ -124,17 +135,50 @@ def _row_count(context, name: str, env_name: str) -> dict[str, t.Any]:
     return {"error": None, "env_rows": int(count)}
 
 
-def _sample(frame, pii: set[str]) -> dict[str, list]:
-    """A few rows of a table_diff sample; PII columns (also `PROD__email`-style) masked."""
-    columns = [str(c) for c in frame.columns]
-    rows = []
-    for record in frame.head(SAMPLE_ROWS).itertuples(index=False):
-        row = []
-        for column, value in zip(columns, record):
-            base = column.split("__", 1)[1] if "__" in column else column
-            row.append(MASK if base in pii or column in pii else _cell(value))
-        rows.append(row)
-    return {"columns": columns, "rows": rows}
+class _Shown:
+    """Which columns a sample shows, and how: the grain, the changed columns (at most
+    CHANGED_SHOWN) and CONTEXT_COLUMNS more in table order; DATE columns as dates; person-
+    identifying columns masked (also in table_diff's `PROD__email`-style column names)."""
+
+    def __init__(self, model, changed: list[str]):
+        types = column_types(model)
+        self.pii = pii_columns(model)
+        self.dates = {c for c, data_type in types.items() if data_type == "DATE"}
+        grain = grain_names(model)
+        changed = [c for c in changed if c not in grain][:CHANGED_SHOWN]
+        context = [
+            c for c in types if c not in grain and c not in changed and c not in self.pii
+        ][:CONTEXT_COLUMNS]
+        self.keep = {*grain, *changed, *context}
+
+    def sample(self, frame) -> dict[str, t.Any]:
+        columns = [str(c) for c in frame.columns]
+        shown = [i for i, c in enumerate(columns) if _base(c) in self.keep]
+        rows = []
+        for record in frame.head(SAMPLE_ROWS).itertuples(index=False):
+            rows.append([self._value(columns[i], record[i]) for i in shown])
+        return {
+            "columns": [columns[i] for i in shown],
+            "rows": rows,
+            "hidden_columns": len({_base(c) for c in columns} - self.keep - {"__sqlmesh_join_key"}),
+        }
+
+    def _value(self, column: str, value) -> t.Any:
+        base = _base(column)
+        if base in self.pii or column in self.pii:
+            return MASK
+        if base in self.dates and hasattr(value, "date") and not _missing(value):
+            return value.date().isoformat()
+        return _cell(value)
+
+
+def _base(column: str) -> str:
+    """`PROD__email` -> `email` (table_diff's joined sample names columns by environment)."""
+    return column.split("__", 1)[1] if "__" in column else column
+
+
+def _missing(value) -> bool:
+    return str(value) in ("NaT", "nan", "<NA>", "None")
 
 
 def _cell(value) -> t.Any:

@@ -73,7 +73,7 @@ def render_markdown(report: dict[str, t.Any]) -> str:
             lines += _render_direct(entry, env, against)
     lines += _render_added(report["added"], env)
     lines += _render_removed(report["removed"], env, against)
-    lines += _render_indirect(report["indirectly_modified"])
+    lines += _render_indirect(report["indirectly_modified"], env, against)
     lines += _render_backfill(backfill["models"])
     lines += _render_checks(report)
     return "\n".join(lines)
@@ -104,14 +104,35 @@ def _render_removed(removed: list[dict], env: str, against: str) -> list[str]:
     return lines + [""]
 
 
-def _render_indirect(indirect: list[dict]) -> list[str]:
+def _render_indirect(indirect: list[dict], env: str, against: str) -> list[str]:
     if not indirect:
         return []
     lines = ["### Indirectly modified", ""]
     for entry in indirect:
         rebuilt = _rebuilt_text(entry)
         lines.append(f"- `{entry['name']}`{_flags(entry)}: {entry['category']}, {rebuilt}")
+        if entry.get("data_diff"):
+            lines.append(f"  - {_mart_diff(entry['data_diff'], env, against)}")
     return lines + [""]
+
+
+def _mart_diff(diff: dict[str, t.Any], env: str, against: str) -> str:
+    """One line for a Tableau mart downstream of the change: rows and the columns that moved."""
+    if diff.get("error"):
+        return f"data diff not available ({diff['error']})"
+    if diff.get("identical_table"):
+        return f"data diff: `{env}` reads the same table as `{against}` (no data change)"
+    rows = (
+        f"rows {diff['against_rows']} in `{against}` → {diff['env_rows']} in `{env}` "
+        f"({diff['only_in_against']} only in `{against}`, {diff['only_in_env']} only in `{env}`)"
+    )
+    changed = {c: p for c, p in diff["column_match_pct"].items() if p is None or p < 100}
+    added = [c for c, _ in diff["columns_added"]]
+    removed = [c for c, _ in diff["columns_removed"]]
+    parts = [f"`{c}` {_pct(p)} match" for c, p in sorted(changed.items())]
+    parts += [f"`{c}` new" for c in added] + [f"`{c}` removed" for c in removed]
+    columns = "changed columns: " + ", ".join(parts) if parts else "every column matches"
+    return f"data diff: {rows}; {columns}"
 
 
 def _rebuilt_text(entry: dict[str, t.Any]) -> str:
@@ -255,7 +276,9 @@ def _render_data_diff(diff: dict[str, t.Any] | None, env: str, against: str) -> 
     ):
         sample = diff[key]
         if sample["rows"]:
-            lines += [f"{title}:", "", *_md_table(sample["columns"], sample["rows"]), ""]
+            hidden = sample.get("hidden_columns") or 0
+            more = f" (grain, changed and context columns; {hidden} more not shown)" if hidden else ""
+            lines += [f"{title}{more}:", "", *_md_table(sample["columns"], sample["rows"]), ""]
     return lines
 
 

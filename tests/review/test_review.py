@@ -373,23 +373,30 @@ def test_breaking_filter_change_reports_row_counts_and_masks_pii(workspace):
     diff = entry["data_diff"]
     assert diff["only_in_against"] == 1 and diff["only_in_env"] == 0
     assert diff["env_rows"] == diff["against_rows"] - 1
-    # the dropped user is sampled with the person-identifying columns masked
+    # the dropped user is sampled on its grain and a few context columns, none identifying a person
     assert {"email", "first_name", "last_name", "user_name", "birthday"} <= set(diff["masked_columns"])
     sample = diff["sample_only_in_against"]
     row = dict(zip(sample["columns"], sample["rows"][0]))
-    assert row["email"] == row["first_name"] == row["user_name"] == "***"
-    assert row["user_id"] not in (None, "***") and row["status"] != "***"
+    assert sample["columns"] == ["user_id", "age", "gender", "language"]
+    assert sample["hidden_columns"] == 14 and row["user_id"] not in (None, "***")
     # downstream: the Tableau mart and the archive are listed first and called out
     downstream = [d["name"] for d in entry["downstream"]]
     assert downstream[:2] == ["analytics.tableau_test_mart", "archive.review_test_users_archived"]
     rebuilt = {m["name"]: m["rebuilt"] for m in report["indirectly_modified"]}
     assert rebuilt["analytics.tableau_test_mart"] is True
+    # the downstream Tableau mart gets its own data diff: what reaches dashboards
+    mart = next(m for m in report["indirectly_modified"] if m["name"] == "analytics.tableau_test_mart")
+    mart_rows = workspace.query("SELECT COUNT(*) FROM analytics.tableau_test_mart")
+    assert mart["data_diff"]["against_rows"] == mart_rows and mart["data_diff"]["error"] is None
+    archive = next(m for m in report["indirectly_modified"] if m["is_archive"])
+    assert "data_diff" not in archive
 
     markdown = render_markdown(report)
     assert "#### `analytics.scribe_users` — breaking" in markdown
     assert "⚠️ **Tableau marts affected:** `analytics.tableau_test_mart`" in markdown
     assert "⚠️ **Archives affected:** `archive.review_test_users_archived`" in markdown
     assert f"| {diff['against_rows']} | {diff['env_rows']} |" in markdown
+    assert f"  - data diff: rows {mart_rows} in `prod` → " in markdown
     assert "@example.com" not in markdown and "Lovelace" not in markdown
 
 
@@ -670,7 +677,7 @@ def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path
             "        NOT id IS NULL\n",
             "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
             1,
-        )
+        ).replace("    , email::TEXT AS email", "    , UPPER(email)::TEXT AS email", 1)
     )
     with time_machine.travel(tiny_window.now, tick=False):
         report = build_report(ENV, gateway="postgres", paths=project)
@@ -680,8 +687,12 @@ def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path
     diff = entry["data_diff"]
     assert (diff["against_rows"], diff["env_rows"], diff["only_in_against"]) == (4, 3, 1)
     row = dict(zip(diff["sample_only_in_against"]["columns"], diff["sample_only_in_against"]["rows"][0]))
-    assert row["user_id"] == "u1" and row["email"] == "***"
-    assert "ada@example.com" not in render_markdown(report)
+    assert row["user_id"] == "u1" and row["email"] == "***"  # a changed column, shown and masked
+    differing = diff["sample_differing"]
+    assert {"PROD__email", "PR_7__email"} <= set(differing["columns"])
+    assert {row[differing["columns"].index("PR_7__email")] for row in differing["rows"]} == {"***"}
+    markdown = render_markdown(report)
+    assert "ada@example.com" not in markdown and "BOB@EXAMPLE.COM" not in markdown
     assert _postgres_prod_contents(pg_database) == before
 
 
@@ -876,3 +887,21 @@ def test_demo_warnings_go_to_the_log_file_with_one_summary_line(tmp_path):
     text = log.read_text()
     assert "FutureWarning" in text and "EXTRACT from TIMESTAMPTZ" in text
     assert "Audit query:\nSELECT * FROM chats" in text
+
+
+def test_samples_show_the_grain_changed_and_a_few_context_columns_with_dates_as_dates(chats_workspace):
+    chats_workspace.edit(
+        "chats",
+        "    , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week /*",
+        "    , (DATE_TRUNC('WEEK', date_day_est)::DATE + 1)::DATE AS date_week /*",
+    )
+    report = chats_workspace.report()
+
+    diff = _direct(report, "analytics.chats")["data_diff"]
+    assert [c for c, p in diff["column_match_pct"].items() if p < 100] == ["date_week"]
+    sample = diff["sample_differing"]
+    assert sample["columns"] == ["chat_id", "PROD__date_week", "PR_7__date_week"], sample["columns"]
+    for row in sample["rows"]:
+        prod, dev = row[1], row[2]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", prod) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dev)
+    assert report["ok"], report["audits"]
