@@ -5,8 +5,9 @@ effective level of its logger (WARNING when nothing is configured), and Python's
 handler printed those `Executing SQL:` lines (about 120 KB per review) on stderr; pandas and
 SQLGlot add FutureWarnings and dialect warnings, and a non-blocking audit dumps its whole query.
 `setup()` sends every log record of INFO and above, Python warnings included, to
-`logs/catwalk.log` (rotated at 10 MB; `CATWALK_LOG_FILE` overrides the path) and nothing to the
-terminal; `finish()` prints one line counting the warnings that went there.
+`logs/catwalk.log` (messages cut at 2,000 characters, rotated at 10 MB, five old files kept;
+`CATWALK_LOG_FILE` overrides the path) and nothing to the terminal; `finish()` prints one line
+counting the warnings that went there.
 
 `step()` prints a progress line of a long step on stderr (and into the log).
 """
@@ -24,9 +25,21 @@ from catwalk import project
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 10 * 1024 * 1024
-BACKUPS = 3
+BACKUPS = 5
+MAX_MESSAGE = 2000  # a table diff's query is ~30 KB: the log keeps the start of each statement
 
 _started = time.monotonic()
+
+
+class _Shorten(logging.Filter):
+    """Cuts long messages (executed SQL, audit queries) so that a run's log stays readable."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if len(message) > MAX_MESSAGE:
+            record.msg = f"{message[:MAX_MESSAGE]}… ({len(message) - MAX_MESSAGE} more characters)"
+            record.args = None
+        return True
 
 
 class _WarningCounter(logging.Handler):
@@ -72,6 +85,7 @@ def setup(command: str) -> Path | None:
         _path, handler = None, logging.NullHandler()
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(_Shorten())
     _handlers.append(handler)
     for added in _handlers:
         root.addHandler(added)

@@ -868,6 +868,7 @@ def noisy_demo(scale, seed):
         "analytics.chats: 'forall' audit error: 3 rows failed.",
         "analytics.chats: 'forall' audit error: 3 rows failed. Audit query:\nSELECT * FROM chats",
     )
+    logging.getLogger("sqlmesh.core.engine_adapter.base").info("Executing SQL: SELECT " + "x, " * 20000)
     return 0
 
 catwalk.demo.demo = noisy_demo
@@ -887,6 +888,8 @@ def test_demo_warnings_go_to_the_log_file_with_one_summary_line(tmp_path):
     text = log.read_text()
     assert "FutureWarning" in text and "EXTRACT from TIMESTAMPTZ" in text
     assert "Audit query:\nSELECT * FROM chats" in text
+    assert "Executing SQL: SELECT x, x," in text and "… (58022 more characters)" in text
+    assert len(text) < 10_000  # the 60 KB statement is cut
 
 
 def test_samples_show_the_grain_changed_and_a_few_context_columns_with_dates_as_dates(chats_workspace):
