@@ -56,6 +56,7 @@ class _WarningCounter(logging.Handler):
 _handlers: list[logging.Handler] = []
 _counter: _WarningCounter | None = None
 _path: Path | None = None
+_root_level: int | None = None
 
 
 def log_file() -> Path:
@@ -68,9 +69,10 @@ def log_file() -> Path:
 def setup(command: str) -> Path | None:
     """Route library logs and Python warnings of this process to the log file; returns its path
     (None when it cannot be written: the records are then dropped, never printed)."""
-    global _counter, _path
+    global _counter, _path, _root_level
     close()
     root = logging.getLogger()
+    _root_level = root.level
     _counter = _WarningCounter()
     _handlers.append(_counter)
     _path = log_file()
@@ -110,12 +112,16 @@ def finish() -> None:
 
 
 def close() -> None:
-    """Remove the handlers of `setup()` (tests that run several commands in one process)."""
+    """Undo `setup()` (tests that run several commands in one process)."""
+    global _root_level
     root = logging.getLogger()
     for handler in _handlers:
         root.removeHandler(handler)
         handler.close()
     _handlers.clear()
+    if _root_level is not None:
+        root.setLevel(_root_level)
+        _root_level = None
     logging.captureWarnings(False)
 
 

@@ -571,6 +571,7 @@ def test_dropping_an_archive_column_is_refused_with_a_one_line_error(workspace):
 
 
 def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, monkeypatch, capsys):
+    import catwalk.logs
     import catwalk.project
     from catwalk.cli import main
 
@@ -578,7 +579,10 @@ def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, mo
     monkeypatch.setattr(catwalk.project, "PROJECT_ROOT", project)
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "empty.duckdb"))  # no prod in there
     monkeypatch.setenv("CATWALK_LOG_FILE", str(tmp_path / "catwalk.log"))
-    assert main(["review", ENV]) == 2
+    try:
+        assert main(["review", ENV]) == 2
+    finally:
+        catwalk.logs.close()
     lines = capsys.readouterr().err.splitlines()
     assert lines[-1].startswith("catwalk: error: environment 'prod' does not exist")
     assert all(line.startswith("catwalk review: ") for line in lines[:-1]), lines  # progress
