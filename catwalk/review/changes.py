@@ -34,8 +34,9 @@ def build_plan(context, env_name: str, against_name: str, against_env):
     try:
         return context.plan_builder(
             env_name,
-            # sqlmesh.md trap 3: a dev plan backfills only the last interval by default; backfill
-            # from the start of AGAINST so that the data diff compares like with like.
+            # Without a start SQLMesh picks the window (only the last interval when the plan
+            # holds a forward-only preview, README "Daily work"): backfill from the start of
+            # AGAINST so that the data diff compares like with like.
             start=against_env.start_at,
             create_from=against_name,
             skip_tests=True,  # run below and reported, instead of blocking the plan
