@@ -92,6 +92,9 @@ def _audit_batches(context, plan, model_names: list[str]):
         execution_time,
         deployability_index=deployability_index,
         restatements=removals,
+        start_override_per_model=plan.start_override_per_model,
+        end_override_per_model=plan.end_override_per_model,
+        end_bounded=plan.end_bounded,
         selected_snapshots={s.name for s in audited},
     )
     batches = scheduler.batch_intervals(
