@@ -183,23 +183,23 @@ def _hand_written_raw(path: Path) -> None:
     connection.close()
 
 
-@pytest.fixture(scope="module")
-def review_prod(request, tmp_path_factory, tiny_window):
-    """(project copy, DuckDB file) with the prod plan applied — shared, never mutated by tests."""
+def _build_prod(request, folder: Path, window, targets, extra_models=None, tests=None):
+    """A copy of the project reduced to TARGETS and their upstream (plus EXTRA_MODELS and unit
+    TESTS), on a copy of the tiny warehouse, with the prod plan applied at the frozen time."""
     import time_machine
 
-    folder = tmp_path_factory.mktemp("review_prod")
     project = copy_project(folder / "project", include_models=False)
-    for path in _upstream_closure(TARGET_MODELS):
+    for path in _upstream_closure(targets):
         target = project / path.relative_to(PROJECT_ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, target)
-    for relative, sql in EXTRA_MODELS.items():
+    for relative, sql in (extra_models or {}).items():
         target = project / "models" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(sql).lstrip())
     (project / "tests").mkdir(exist_ok=True)
-    (project / "tests" / "test_tableau_test_mart.yaml").write_text(MART_TEST.lstrip())
+    for name, text in (tests or {}).items():
+        (project / "tests" / name).write_text(text.lstrip())
 
     database = folder / "warehouse.duckdb"
     if _generator_available():
@@ -208,9 +208,9 @@ def review_prod(request, tmp_path_factory, tiny_window):
         _hand_written_raw(database)
 
     os.environ["CATWALK_DUCKDB"] = str(database)
-    os.environ["CATWALK_START"] = tiny_window.start
+    os.environ["CATWALK_START"] = window.start
     try:
-        with time_machine.travel(tiny_window.now, tick=False):
+        with time_machine.travel(window.now, tick=False):
             context = open_context("local", project)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
             context.close()
@@ -218,6 +218,15 @@ def review_prod(request, tmp_path_factory, tiny_window):
         os.environ.pop("CATWALK_DUCKDB", None)
         os.environ.pop("CATWALK_START", None)
     return project, database
+
+
+@pytest.fixture(scope="module")
+def review_prod(request, tmp_path_factory, tiny_window):
+    """(project copy, DuckDB file) with the prod plan applied — shared, never mutated by tests."""
+    return _build_prod(
+        request, tmp_path_factory.mktemp("review_prod"), tiny_window, TARGET_MODELS,
+        EXTRA_MODELS, {"test_tableau_test_mart.yaml": MART_TEST},
+    )
 
 
 class Workspace:
@@ -278,9 +287,8 @@ class Workspace:
         return {"environment": environment, "contents": contents, "environments": environments}
 
 
-@pytest.fixture
-def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
-    project, database = review_prod
+def _workspace(prod, tmp_path, monkeypatch, window):
+    project, database = prod
     copy = tmp_path / "project"
     # Without SQLMesh's .cache, like a fresh CI checkout. (The archive fixture spells out
     # `time_data_type TIMESTAMP`: with the default, SQLMesh 0.236.4 + sqlglot 30.8 read the prod
@@ -290,13 +298,18 @@ def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
     db_copy = tmp_path / database.name  # same file stem: the catalog name is the stem
     shutil.copyfile(database, db_copy)
     monkeypatch.setenv("CATWALK_DUCKDB", str(db_copy))
-    monkeypatch.setenv("CATWALK_START", tiny_window.start)
-    space = Workspace(copy, db_copy, tiny_window.now)
+    monkeypatch.setenv("CATWALK_START", window.start)
+    space = Workspace(copy, db_copy, window.now)
     before = space.prod_state()
     yield space
     after = space.prod_state()
     assert after["environment"] == before["environment"], "the prod environment record changed"
     assert after["contents"] == before["contents"], "prod data changed"
+
+
+@pytest.fixture
+def workspace(review_prod, tmp_path, monkeypatch, tiny_window):
+    yield from _workspace(review_prod, tmp_path, monkeypatch, tiny_window)
 
 
 def _direct(report: dict, name: str) -> dict:
@@ -360,23 +373,30 @@ def test_breaking_filter_change_reports_row_counts_and_masks_pii(workspace):
     diff = entry["data_diff"]
     assert diff["only_in_against"] == 1 and diff["only_in_env"] == 0
     assert diff["env_rows"] == diff["against_rows"] - 1
-    # the dropped user is sampled with the person-identifying columns masked
+    # the dropped user is sampled on its grain and a few context columns, none identifying a person
     assert {"email", "first_name", "last_name", "user_name", "birthday"} <= set(diff["masked_columns"])
     sample = diff["sample_only_in_against"]
     row = dict(zip(sample["columns"], sample["rows"][0]))
-    assert row["email"] == row["first_name"] == row["user_name"] == "***"
-    assert row["user_id"] not in (None, "***") and row["status"] != "***"
+    assert sample["columns"] == ["user_id", "age", "gender", "language"]
+    assert sample["hidden_columns"] == 14 and row["user_id"] not in (None, "***")
     # downstream: the Tableau mart and the archive are listed first and called out
     downstream = [d["name"] for d in entry["downstream"]]
     assert downstream[:2] == ["analytics.tableau_test_mart", "archive.review_test_users_archived"]
     rebuilt = {m["name"]: m["rebuilt"] for m in report["indirectly_modified"]}
     assert rebuilt["analytics.tableau_test_mart"] is True
+    # the downstream Tableau mart gets its own data diff: what reaches dashboards
+    mart = next(m for m in report["indirectly_modified"] if m["name"] == "analytics.tableau_test_mart")
+    mart_rows = workspace.query("SELECT COUNT(*) FROM analytics.tableau_test_mart")
+    assert mart["data_diff"]["against_rows"] == mart_rows and mart["data_diff"]["error"] is None
+    archive = next(m for m in report["indirectly_modified"] if m["is_archive"])
+    assert "data_diff" not in archive
 
     markdown = render_markdown(report)
     assert "#### `analytics.scribe_users` — breaking" in markdown
     assert "⚠️ **Tableau marts affected:** `analytics.tableau_test_mart`" in markdown
     assert "⚠️ **Archives affected:** `archive.review_test_users_archived`" in markdown
     assert f"| {diff['against_rows']} | {diff['env_rows']} |" in markdown
+    assert f"  - data diff: rows {mart_rows} in `prod` → " in markdown
     assert "@example.com" not in markdown and "Lovelace" not in markdown
 
 
@@ -551,16 +571,22 @@ def test_dropping_an_archive_column_is_refused_with_a_one_line_error(workspace):
 
 
 def test_cli_prints_a_one_line_error_without_traceback(review_prod, tmp_path, monkeypatch, capsys):
+    import catwalk.logs
     import catwalk.project
     from catwalk.cli import main
 
     project, _ = review_prod
     monkeypatch.setattr(catwalk.project, "PROJECT_ROOT", project)
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "empty.duckdb"))  # no prod in there
-    assert main(["review", ENV]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("catwalk: error: environment 'prod' does not exist")
-    assert err.count("\n") == 1 and "Traceback" not in err
+    monkeypatch.setenv("CATWALK_LOG_FILE", str(tmp_path / "catwalk.log"))
+    try:
+        assert main(["review", ENV]) == 2
+    finally:
+        catwalk.logs.close()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith("catwalk: error: environment 'prod' does not exist")
+    assert all(line.startswith("catwalk review: ") for line in lines[:-1]), lines  # progress
+    assert "Traceback" not in "\n".join(lines)
 
 
 def test_unreachable_warehouse_is_a_one_line_error(review_prod, monkeypatch):
@@ -655,7 +681,7 @@ def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path
             "        NOT id IS NULL\n",
             "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
             1,
-        )
+        ).replace("    , email::TEXT AS email", "    , UPPER(email)::TEXT AS email", 1)
     )
     with time_machine.travel(tiny_window.now, tick=False):
         report = build_report(ENV, gateway="postgres", paths=project)
@@ -665,6 +691,224 @@ def test_breaking_change_reviewed_on_postgres(review_prod, pg_database, tmp_path
     diff = entry["data_diff"]
     assert (diff["against_rows"], diff["env_rows"], diff["only_in_against"]) == (4, 3, 1)
     row = dict(zip(diff["sample_only_in_against"]["columns"], diff["sample_only_in_against"]["rows"][0]))
-    assert row["user_id"] == "u1" and row["email"] == "***"
-    assert "ada@example.com" not in render_markdown(report)
+    assert row["user_id"] == "u1" and row["email"] == "***"  # a changed column, shown and masked
+    differing = diff["sample_differing"]
+    assert {"PROD__email", "PR_7__email"} <= set(differing["columns"])
+    assert {row[differing["columns"].index("PR_7__email")] for row in differing["rows"]} == {"***"}
+    markdown = render_markdown(report)
+    assert "ada@example.com" not in markdown and "BOB@EXAMPLE.COM" not in markdown
     assert _postgres_prod_contents(pg_database) == before
+
+
+# ------------------------------------------------------------------------------------------------
+# audits run as the plan runs them: with the plan's execution time, over the plan's batches
+
+
+@pytest.fixture(scope="module")
+def chats_prod(request, tmp_path_factory, tiny_window):
+    """The project reduced to analytics.chats and its upstream, prod applied (shared)."""
+    return _build_prod(request, tmp_path_factory.mktemp("chats_prod"), tiny_window, ("chats",))
+
+
+@pytest.fixture
+def chats_workspace(chats_prod, tmp_path, monkeypatch, tiny_window):
+    yield from _workspace(chats_prod, tmp_path, monkeypatch, tiny_window)
+
+
+def test_column_added_to_chats_passes_its_execution_time_audit(chats_workspace, tmp_path):
+    """assert_chats_none_today reads @execution_ts: run without it (the epoch), every row fails."""
+    import time_machine
+
+    chats_workspace.edit(
+        "chats",
+        "    , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */\n",
+        "    , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */\n"
+        "    , LENGTH(episode_id)::INT AS episode_id_length /* Characters of the episode id */\n",
+    )
+    output = tmp_path / "review.json"
+    with time_machine.travel(chats_workspace.now, tick=False):
+        code = review(ENV, output=str(output), fmt="json", paths=chats_workspace.project)
+    report = json.loads(output.read_text())
+    audits = {a["audit"]: a for a in report["audits"] if a["model"] == "analytics.chats"}
+    assert audits["assert_chats_none_today"]["status"] == "pass", audits["assert_chats_none_today"]
+    assert all(a["status"] == "pass" for a in report["audits"]), report["audits"]
+    assert code == 0 and report["ok"]
+
+
+def _add_mart_audit(workspace, audit: str) -> int:
+    """Add AUDIT to the Tableau mart fixture; returns the mart rows with 5 posts or fewer."""
+    workspace.edit(
+        "tableau_test_mart",
+        "not_null(columns := (episode_id))),",
+        f"not_null(columns := (episode_id)), {audit}),",
+    )
+    single = workspace.query("SELECT COUNT(*) FROM analytics.tableau_test_mart WHERE count_posts <= 5")
+    assert single > 0, "the raw data has no channel with 5 posts or fewer"
+    return single
+
+
+def test_non_blocking_audit_flags_rows_without_failing_the_review(workspace):
+    single = _add_mart_audit(workspace, "forall(criteria := (count_posts > 5), blocking := false)")
+    report = workspace.report()
+
+    audit = next(a for a in report["audits"] if a["audit"] == "forall")
+    assert (audit["status"], audit["blocking"], audit["failing_rows"]) == ("fail", False, single)
+    assert report["ok"] and report["apply"]["ok"]
+    assert f"`forall` (non-blocking): {single} failing rows" in render_markdown(report)
+
+
+def test_blocking_audit_failure_is_named_in_the_report(workspace):
+    single = _add_mart_audit(workspace, "forall(criteria := (count_posts > 5))")
+    report = workspace.report()
+
+    assert not report["apply"]["ok"] and not report["ok"]
+    audit = next(a for a in report["audits"] if a["audit"] == "forall")
+    assert (audit["status"], audit["blocking"], audit["failing_rows"]) == ("fail", True, single)
+    markdown = render_markdown(report)
+    assert f"`analytics.tableau_test_mart` `forall` (blocking): {single} failing rows" in markdown
+
+
+# ------------------------------------------------------------------------------------------------
+# "rebuilt" follows the environment's table versions, also when the environment was planned before
+
+
+def test_environment_planned_before_the_review_reports_its_rebuilt_children(workspace):
+    import time_machine
+
+    workspace.edit(
+        "scribe_users",
+        "        NOT id IS NULL\n",
+        "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+    )
+    with time_machine.travel(workspace.now, tick=False):  # `sqlmesh plan pr_7` by the developer
+        context = open_context("local", workspace.project)
+        context.plan(ENV, auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+        context.close()
+    report = workspace.report()
+
+    assert _direct(report, "analytics.scribe_users")["rebuilt"] is True
+    rebuilt = {m["name"]: m["rebuilt"] for m in report["indirectly_modified"]}
+    assert rebuilt == {"analytics.tableau_test_mart": True, "archive.review_test_users_archived": True}
+    assert "no backfill needed" not in report["summary"]
+    markdown = render_markdown(report)
+    assert "reuses prod data" not in markdown
+    assert "`archive.review_test_users_archived` — **archive**: indirect breaking, rebuilt as a dev preview" in markdown
+
+
+def test_a_change_sqlmesh_cannot_categorize_says_why():
+    from sqlmesh.core.dialect import parse
+    from sqlmesh.core.model import load_sql_based_model
+
+    from catwalk.review.changes import reason
+
+    def model(sql):
+        return load_sql_based_model(parse(f"MODEL (name a.m, kind FULL); {sql}"), dialect="duckdb")
+
+    old, new = model("SELECT * FROM raw.t"), model("SELECT *, 1 AS x FROM raw.t")
+    text = reason("uncategorized", new, old)
+    assert text.startswith("SQLMesh could not categorize this change: ")
+    assert "does not know the columns of this model" in text and "chooses breaking" in text
+    assert "does not know the columns" in reason("breaking", new, old)
+    typed = model("SELECT 1::INT AS x")
+    assert "only recognises a change that adds columns" in reason("uncategorized", typed, model("SELECT 2::INT AS x"))
+
+
+# ------------------------------------------------------------------------------------------------
+# stderr carries progress and one-line messages, never SQL: library logs go to the log file
+
+
+def _catwalk_subprocess(project: Path, argv: list[str], now: str, log: Path, prelude: str = ""):
+    """`catwalk ARGV` in a fresh process (no pytest log capture) on PROJECT at the frozen NOW."""
+    import subprocess
+    import sys
+
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+
+        import time_machine
+
+        import catwalk.project
+        catwalk.project.PROJECT_ROOT = Path({str(project)!r})
+        from catwalk.cli import main
+        {prelude}
+        with time_machine.travel({now!r}, tick=False):
+            sys.exit(main({argv!r}))
+    """)
+    return subprocess.run(
+        [sys.executable, "-c", script], env={**os.environ, "CATWALK_LOG_FILE": str(log)},
+        cwd=project, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_review_stderr_shows_progress_and_no_sql(workspace, tmp_path):
+    workspace.edit(
+        "scribe_users",
+        "        NOT id IS NULL\n",
+        "        NOT id IS NULL AND id <> (SELECT MIN(id) FROM scribe.users)\n",
+    )
+    log, output = tmp_path / "logs" / "catwalk.log", tmp_path / "review.md"
+    result = _catwalk_subprocess(
+        workspace.project, ["review", ENV, "--output", str(output)], workspace.now, log
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Executing SQL" not in result.stderr and "SELECT" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("catwalk review: data diff of pr_7") for line in lines), lines
+    assert all(line.startswith("catwalk") for line in lines), lines
+    assert "Executing SQL" in log.read_text()  # the table diff's queries, kept for debugging
+    assert "#### `analytics.scribe_users` — breaking" in output.read_text()
+
+
+NOISY_DEMO = r"""
+import logging, warnings
+import catwalk.demo
+from sqlmesh.core.console import TerminalConsole
+
+def noisy_demo(scale, seed):
+    warnings.warn("Series.fillna with 'method' is deprecated", FutureWarning)
+    logging.getLogger("sqlglot").warning("EXTRACT from TIMESTAMPTZ may produce different results")
+    TerminalConsole().log_warning(
+        "analytics.chats: 'forall' audit error: 3 rows failed.",
+        "analytics.chats: 'forall' audit error: 3 rows failed. Audit query:\nSELECT * FROM chats",
+    )
+    logging.getLogger("sqlmesh.core.engine_adapter.base").info("Executing SQL: SELECT " + "x, " * 20000)
+    return 0
+
+catwalk.demo.demo = noisy_demo
+"""
+
+
+def test_demo_warnings_go_to_the_log_file_with_one_summary_line(tmp_path):
+    """The noise `make demo` printed: a pandas FutureWarning, a SQLGlot warning and a
+    non-blocking audit's whole query; all in the log file, one counted line on stderr."""
+    log = tmp_path / "catwalk.log"
+    result = _catwalk_subprocess(
+        PROJECT_ROOT, ["demo"], "2026-03-16 07:30:00+00:00", log, prelude=NOISY_DEMO.replace("\n", "\n        ")
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"catwalk: 3 library warnings (SQLMesh, SQLGlot, pandas) written to {log}"]
+    assert "SELECT" not in result.stdout and "forall" in result.stdout  # the console's short line
+    text = log.read_text()
+    assert "FutureWarning" in text and "EXTRACT from TIMESTAMPTZ" in text
+    assert "Audit query:\nSELECT * FROM chats" in text
+    assert "Executing SQL: SELECT x, x," in text and "… (58022 more characters)" in text
+    assert len(text) < 10_000  # the 60 KB statement is cut
+
+
+def test_samples_show_the_grain_changed_and_a_few_context_columns_with_dates_as_dates(chats_workspace):
+    chats_workspace.edit(
+        "chats",
+        "    , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week /*",
+        "    , (DATE_TRUNC('WEEK', date_day_est)::DATE + 1)::DATE AS date_week /*",
+    )
+    report = chats_workspace.report()
+
+    diff = _direct(report, "analytics.chats")["data_diff"]
+    assert [c for c, p in diff["column_match_pct"].items() if p < 100] == ["date_week"]
+    sample = diff["sample_differing"]
+    assert sample["columns"] == ["chat_id", "PROD__date_week", "PR_7__date_week"], sample["columns"]
+    for row in sample["rows"]:
+        prod, dev = row[1], row[2]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", prod) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dev)
+    assert report["ok"], report["audits"]
