@@ -132,8 +132,8 @@ WITH chats AS (
 )
 SELECT
     (
-        'D:' || date_day_est::TEXT || 'U:' || patient_id
-    )::TEXT AS dau_id /* Daily active user key: D:<local day>U:<patient id> */
+        'D:' || @day_timestamp_text(date_day_est) || 'U:' || patient_id
+    )::TEXT AS dau_id /* Daily active user key: D:<local day as YYYY-MM-DD 00:00:00>U:<patient id> (the original's id) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the activity */
     , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week /* Monday of the week of the local day */
     , DATE_TRUNC('MONTH', date_day_est)::DATE AS date_month /* First day of the month of the local day */

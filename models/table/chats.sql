@@ -204,7 +204,7 @@ WITH messaging AS (
         ON messaging.episode_id = outcomes.episode_id AND messaging.date_day_est = outcomes.date_day_est
 )
 SELECT
-    MD5(episode_id || date_day_est::TEXT)::TEXT AS chat_id /* md5 of episode_id and the local day */
+    MD5(episode_id || @day_timestamp_text(date_day_est))::TEXT AS chat_id /* md5 of episode_id followed by the local day as 'YYYY-MM-DD 00:00:00' (the original's id) */
     , episode_id::TEXT AS episode_id /* Episode (messaging channel) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */
     , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week_est /* Monday week of the local day */
