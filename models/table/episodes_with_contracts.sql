@@ -10,7 +10,7 @@ MODEL (
         , not_null(columns := (episode_id, contract_id, patient_id, family_member_type, organization_id))
         , accepted_values("column" := family_member_type, is_in := ('Employee', 'Dependent', 'Child'))
     ),
-    description 'Episodes with the contract of their subject: one row per episode and contract of the subject (user_contract) whose local validity [during_start_est, during_end_est) contains the first message of the episode (local; the channel''s creation for never-activated episodes). An episode appears twice when the person has two overlapping contracts (e.g. employee and dependent); episodes without a contract at that moment are left out. Adds contract_id, family_member_type, residence_province, organization and Salesforce account. FULL, rebuilt by the daily 07:00 UTC run after episodes (itself FULL).'
+    description 'Episodes with the contract of their subject: one row per episode and contract of the subject (user_contract) whose local validity [during_start_est, during_end_est) contains the episode''s first patient message (local, from the activated chats), as in the original: episodes never activated (no first patient message) have no contract and are left out. An episode appears twice when the person has two overlapping contracts (e.g. employee and dependent); episodes without a contract at that moment are left out. Adds contract_id, family_member_type, residence_province, organization and Salesforce account. FULL, rebuilt by the daily 07:00 UTC run after episodes (itself FULL).'
 );
 
 WITH episodes AS (
@@ -459,8 +459,8 @@ WITH episodes AS (
     FROM episodes
     INNER JOIN contracts
         ON episodes.patient_id = contracts.user_id
-        AND contracts.during_start_est <= COALESCE(episodes.first_message_created_at, @to_est(episodes.created_at))
-        AND COALESCE(episodes.first_message_created_at, @to_est(episodes.created_at)) < contracts.during_end_est
+        AND contracts.during_start_est <= episodes.first_message_patient
+        AND episodes.first_message_patient < contracts.during_end_est
 )
 SELECT
     episode_id::TEXT AS episode_id /* Episode (messaging channel) */
