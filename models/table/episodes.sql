@@ -25,7 +25,10 @@ MODEL (
                 , 'N/A'
             )
         )
-        , accepted_values("column" := treatment_category, is_in := ('treated_by_np_gp', 'outreferred', 'treated_by_nc', 'other', 'N/A'))
+        , accepted_values(
+            "column" := treatment_category,
+            is_in := ('treated_by_np_gp', 'outreferred', 'treated_by_nc', 'other', 'N/A')
+        )
         , accepted_values("column" := episode_type, is_in := ('PSY', 'GP', 'NP', 'Unsuitable episode', 'Out-refered', 'NC'))
         , accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other'))
         , assert_episodes_issue_type_in_labels

@@ -171,13 +171,7 @@ WITH user_contracts AS (
         , joined.participant_id
         , joined.is_employee
         , joined.is_child
-        , CASE
-            WHEN joined.is_employee
-            THEN 'Employee'
-            WHEN joined.is_child_member
-            THEN 'Child'
-            ELSE 'Dependent'
-        END AS family_member_type
+        , CASE WHEN joined.is_employee THEN 'Employee' WHEN joined.is_child_member THEN 'Child' ELSE 'Dependent' END AS family_member_type
         , joined.residence_province
         , provinces.province_code AS residence_province_code
         , provinces.region AS residence_region

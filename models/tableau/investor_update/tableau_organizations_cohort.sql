@@ -21,9 +21,7 @@ MODEL (
                 , daus
             )
         )
-        , forall(criteria := (
-            period >= 1, period_end_date >= period_start_date
-        ))
+        , forall(criteria := (period >= 1, period_end_date >= period_start_date))
     ),
     description 'Investor Update (Tableau), organization cohorts, as in the original: one row per paying organization (organizations.is_paid) and anniversary month of its billing start. Periods are monthly anniversaries of billing_start_date, numbered from 1: period n runs from billing_start_date + (n - 1) months to the day before billing_start_date + n months (a start on the 31st ends its periods on the last day of shorter months). contracts = distinct participants (employees) of the organization whose contract covers the end of the period (starts before and ends at or after billing_start_date + n months, UTC midnight); active_users_count and daus = distinct active patients and active patient-days (active_users, any contract of the organization) on the local days of the period. Only periods that ended before the current month (Montreal local month of the run) are listed. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
 );
@@ -143,6 +141,7 @@ SELECT
     , COALESCE(period_users.daus, 0)::BIGINT AS daus /* Active patient-days of the organization in the period */
 FROM periods
 LEFT JOIN period_contracts
-    ON periods.organization_id = period_contracts.organization_id AND periods.period = period_contracts.period
+    ON periods.organization_id = period_contracts.organization_id
+    AND periods.period = period_contracts.period
 LEFT JOIN period_users
     ON periods.organization_id = period_users.organization_id AND periods.period = period_users.period

@@ -56,11 +56,7 @@ WITH active_users AS (
         , monthly.account_name
         , monthly.date_month
         , monthly.daus
-        , CASE
-            WHEN monthly.date_month = activations.activated_month_est
-            THEN 'New'
-            ELSE 'Repeat'
-        END AS activation_type
+        , CASE WHEN monthly.date_month = activations.activated_month_est THEN 'New' ELSE 'Repeat' END AS activation_type
         , CASE WHEN monthly.is_employee THEN 'Employee' ELSE 'Family' END AS member_type
     FROM monthly
     LEFT JOIN activations
