@@ -55,7 +55,7 @@ WITH unfiltered AS (
         date_day_est BETWEEN @start_ds AND @end_ds AND set_active
 )
 SELECT
-    dau_id::TEXT AS dau_id /* Daily active user key: D:<local day>U:<patient id> */
+    dau_id::TEXT AS dau_id /* Daily active user key: D:<local day as YYYY-MM-DD 00:00:00>U:<patient id> (the original's id) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the activity */
     , date_week::DATE AS date_week /* Monday of the week of the local day */
     , date_month::DATE AS date_month /* First day of the month of the local day */

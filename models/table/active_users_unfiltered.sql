@@ -26,7 +26,7 @@ MODEL (
         , accepted_values("column" := contract_status, is_in := ('ooc', 'unpaid', 'paid'))
         , accepted_values("column" := family_member_type, is_in := ('Employee', 'Dependent', 'Child'))
     ),
-    description 'One row per Montreal local day, patient and contract with care activity: the patient had a chat that day (as the episode subject, chats.patient_id) or a video (videos_daily), whether or not Usher set the chat active. The row carries the contract active (local time) at the first activity of the day; a patient covered by two contracts that day (e.g. as an employee and as a dependent) gets one row per contract, and a patient without a covering contract gets none. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback like chats; today is never emitted.'
+    description 'One row per Montreal local day, patient and contract with care activity: the patient had a chat that day (as the episode subject, chats.patient_id) or a video (videos_daily), whether or not Usher set the chat active. The row carries the contract active (local time) at the first activity of the day; a patient covered by two contracts that day (e.g. as an employee and as a dependent) gets one row per contract, and a patient without a covering contract gets none. dau_id = ''D:'' followed by the local day rendered as the timestamp text YYYY-MM-DD 00:00:00, ''U:'' and the patient id (the original''s key). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback like chats; today is never emitted.'
 );
 
 WITH chats AS (
@@ -132,8 +132,8 @@ WITH chats AS (
 )
 SELECT
     (
-        'D:' || date_day_est::TEXT || 'U:' || patient_id
-    )::TEXT AS dau_id /* Daily active user key: D:<local day>U:<patient id> */
+        'D:' || @day_timestamp_text(date_day_est) || 'U:' || patient_id
+    )::TEXT AS dau_id /* Daily active user key: D:<local day as YYYY-MM-DD 00:00:00>U:<patient id> (the original's id) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the activity */
     , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week /* Monday of the week of the local day */
     , DATE_TRUNC('MONTH', date_day_est)::DATE AS date_month /* First day of the month of the local day */

@@ -26,7 +26,7 @@ MODEL (
         , assert_chats_none_today
         , assert_chats_within_opening_hours
     ),
-    description 'A chat is an episode''s activity on one Montreal local calendar day: one row per episode (messaging channel with a patient post) and local day with a patient or care-team message. Joins the per-day features (messaging, Usher states, open reminders, outcomes) and the episode subject (patient_id). rank_chat_in_episode = 1 + the number of earlier chat days of the episode, counted in chats_messaging_daily for the episodes of the interval only, so a routine run never rescans all chats. chat_type: rank 1 New Episode; care-team initiated with an open reminder Follow-up; other care-team initiated Other initiated by Care Team; patient initiated Other initiated by patient. FRT (frt_care_team, frt_nurse) = minutes from the first set active of the day to the first care-team / nurse message, for patient-initiated chats activated before that message. All timestamps are Montreal local times (naive). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today''s incomplete day is never emitted. Differs from the original: outcome lists follow the fixed chats_outcomes_daily (quirk 1) and reminders the fixed due day (quirk 5).'
+    description 'A chat is an episode''s activity on one Montreal local calendar day: one row per episode (messaging channel with a patient post) and local day with a patient or care-team message. Joins the per-day features (messaging, Usher states, open reminders, outcomes) and the episode subject (patient_id). rank_chat_in_episode = 1 + the number of earlier chat days of the episode, counted in chats_messaging_daily for the episodes of the interval only, so a routine run never rescans all chats. chat_type: rank 1 New Episode; care-team initiated with an open reminder Follow-up; other care-team initiated Other initiated by Care Team; patient initiated Other initiated by patient. FRT (frt_care_team, frt_nurse) = minutes from the first set active of the day to the first care-team / nurse message, for patient-initiated chats activated before that message. All timestamps are Montreal local times (naive). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today''s incomplete day is never emitted. chat_id = md5 of episode_id followed by the local day rendered as the timestamp text YYYY-MM-DD 00:00:00 (the original''s id). Differs from the original: outcome lists follow the fixed chats_outcomes_daily (quirk 1) and reminders the fixed due day (quirk 5).'
 );
 
 WITH messaging AS (
@@ -204,7 +204,7 @@ WITH messaging AS (
         ON messaging.episode_id = outcomes.episode_id AND messaging.date_day_est = outcomes.date_day_est
 )
 SELECT
-    MD5(episode_id || date_day_est::TEXT)::TEXT AS chat_id /* md5 of episode_id and the local day */
+    MD5(episode_id || @day_timestamp_text(date_day_est))::TEXT AS chat_id /* md5 of episode_id followed by the local day as 'YYYY-MM-DD 00:00:00' (the original's id) */
     , episode_id::TEXT AS episode_id /* Episode (messaging channel) */
     , date_day_est::DATE AS date_day_est /* Montreal local day of the chat */
     , DATE_TRUNC('WEEK', date_day_est)::DATE AS date_week_est /* Monday week of the local day */
@@ -246,9 +246,9 @@ SELECT
     , messages_length_total::BIGINT AS messages_length_total /* Characters in the day's messages */
     , first_care_team_user_id::TEXT AS first_care_team_user_id /* Care-team member who answered first */
     , first_care_team_user_name::TEXT AS first_care_team_user_name /* [PII] Name of the care-team member who answered first */
-    , end_first_patient_sequence::TIMESTAMP AS end_first_patient_sequence /* Last patient message before the first care-team message (local) */
+    , end_first_patient_sequence::TIMESTAMP AS end_first_patient_sequence /* Last patient message before the first care-team message (local); null without a care-team message that day */
     , time_since_last_message::DOUBLE AS time_since_last_message /* Minutes between the first care-team message and the message before it (patient-initiated) */
-    , avg_wait_time_following_messages::DOUBLE AS avg_wait_time_following_messages /* Average minutes waited by the 2nd to 6th care-team answers */
+    , avg_wait_time_following_messages::DOUBLE AS avg_wait_time_following_messages /* Average minutes to the preceding post of the day's 2nd to 6th care-team posts (ranked among care-team posts) that follow a non-care-team post */
     , includes_care_team_message::BOOLEAN AS includes_care_team_message /* A care-team member posted */
     , includes_nurse_message::BOOLEAN AS includes_nurse_message /* A nurse posted */
     , includes_sm_message::BOOLEAN AS includes_sm_message /* A Shift Manager posted */
@@ -277,10 +277,10 @@ SELECT
         WHEN initiator = 'patient' AND first_set_active <= first_message_nurse
         THEN @minutes_between(first_set_active, first_message_nurse)
     END::DOUBLE AS frt_nurse /* Minutes from first set active to the first nurse message (patient-initiated, activation first) */
-    , first_outcome::TEXT AS first_outcome /* First outcome set that day */
-    , last_outcome::TEXT AS last_outcome /* Last outcome set that day */
+    , first_outcome::TEXT AS first_outcome /* First valid outcome set that day, else the first invalid one */
+    , last_outcome::TEXT AS last_outcome /* Last valid outcome set that day, else the last invalid one */
     , valid_outcomes::TEXT AS valid_outcomes /* Valid outcomes set that day, comma-separated in time order */
     , invalid_outcomes::TEXT AS invalid_outcomes /* Invalid outcomes set that day, comma-separated in time order */
     , url_zorro::TEXT AS url_zorro /* Link to the internal conversation viewer */
-    , cp_deep_link::TEXT AS cp_deep_link /* Care Platform deep link to the chat */
+    , cp_deep_link::TEXT AS cp_deep_link /* Care Platform deep link to the chat (careplatform://chat/<patient>/<episode>); null when the patient did not post that day */
 FROM joined

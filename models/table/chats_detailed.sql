@@ -14,7 +14,7 @@ MODEL (
             columns := (chat_id, contract_id, episode_id, date_day_est, patient_id, chat_type, family_member_type)
         )
     ),
-    description 'Chats with the contract of their patient: one row per chat and contract of the chat''s patient (episode subject) whose local validity [during_start_est, during_end_est) contains the first patient message of the chat (the first message when the patient did not post). Adds organization, Salesforce account, family member type and residence province; chats without such a contract are left out, and a chat appears twice when the person has two overlapping contracts. Daily intervals on the local day (07:00 UTC run) with the 3-day lookback of chats; today is never emitted.'
+    description 'Chats with the contract of their patient: one row per chat and contract of the chat''s patient (episode subject) whose local validity [during_start_est, during_end_est) contains the first patient message of the chat, as in the original: chat-days with no patient message (care-team only) have no contract and drop out. Adds organization, Salesforce account, family member type and residence province; chats without such a contract are left out, and a chat appears twice when the person has two overlapping contracts. Daily intervals on the local day (07:00 UTC run) with the 3-day lookback of chats; today is never emitted.'
 );
 
 WITH chats AS (
@@ -87,8 +87,8 @@ WITH chats AS (
     FROM chats
     INNER JOIN contracts
         ON chats.patient_id = contracts.user_id
-        AND contracts.during_start_est <= COALESCE(chats.first_message_patient, chats.first_message_created_at)
-        AND COALESCE(chats.first_message_patient, chats.first_message_created_at) < contracts.during_end_est
+        AND contracts.during_start_est <= chats.first_message_patient
+        AND chats.first_message_patient < contracts.during_end_est
 )
 SELECT
     chat_id::TEXT AS chat_id /* Chat (md5 of episode and local day) */

@@ -25,14 +25,17 @@ MODEL (
                 , 'N/A'
             )
         )
-        , accepted_values("column" := treatment_category, is_in := ('treated_by_np_gp', 'outreferred', 'treated_by_nc', 'other'))
+        , accepted_values(
+            "column" := treatment_category,
+            is_in := ('treated_by_np_gp', 'outreferred', 'treated_by_nc', 'other', 'N/A')
+        )
         , accepted_values("column" := episode_type, is_in := ('PSY', 'GP', 'NP', 'Unsuitable episode', 'Out-refered', 'NC'))
         , accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other'))
         , assert_episodes_issue_type_in_labels
         , assert_episodes_set_active_rate
         , assert_episodes_business_hours_slas
     ),
-    description 'The central fact table: one row per episode (messaging channel in which a patient posted), without contract duplication (see episodes_with_contracts). The spine messaging_channels is left-joined with every per-episode feature model (subject, outcomes, issue type, priority, rating, chats summary, videos, NPS, KPIs, questionnaire sequence, chief complaint, CC confirmation, reason for visit, booking, intake, dispatch, costs) and the subject''s Scribe user; episodes whose subject is a test user are removed. Times from the chats summary are Montreal local (naive). sla_answered_within_15_minutes is the business-hours SLA (domain.md 6.8); episode_type and channel_wait_time follow domain.md 6.6. FULL, rebuilt by the daily 07:00 UTC run: it joins about twenty per-episode models whose rows change independently (an episode''s outcome, NPS or cost can change any day), so a rebuild is simpler and safe; it is one row per episode.'
+    description 'The central fact table: one row per episode (messaging channel in which a patient posted), without contract duplication (see episodes_with_contracts). The spine messaging_channels is left-joined with every per-episode feature model (subject, outcomes, issue type, priority, rating, chats summary, videos, NPS, KPIs, questionnaire sequence, chief complaint, CC confirmation, reason for visit, booking, intake, dispatch, costs) and the subject''s Scribe user; episodes whose subject is a test user are removed. Times from the chats summary are Montreal local (naive). sla_answered_within_15_minutes is the business-hours SLA (domain.md 6.8), false for an episode without a chat summary (as in the original); treatment_category and triage_outcome are N/A without an intake row; the DXA timings (time_to_start_dxa_from_first_message, time_to_complete_dxa_from_first_message) are minutes from the patient''s first message; episode_type and channel_wait_time follow domain.md 6.6. FULL, rebuilt by the daily 07:00 UTC run: it joins about twenty per-episode models whose rows change independently (an episode''s outcome, NPS or cost can change any day), so a rebuild is simpler and safe; it is one row per episode.'
 );
 
 WITH channels AS (
@@ -446,8 +449,8 @@ WITH channels AS (
         , sequences.first_video_cc_nc_ended_at_est AS first_video_cc_nc_ended_at_est
         , sequences.first_phone_call_cc_nc_started_at_est AS first_phone_call_cc_nc_started_at_est
         , sequences.first_phone_call_cc_nc_ended_at_est AS first_phone_call_cc_nc_ended_at_est
-        , @minutes_between(summaries.first_message_created_at, sequences.dxa_started_at_est) AS time_to_start_dxa_from_first_message
-        , @minutes_between(summaries.first_message_created_at, sequences.dxa_completed_at_est) AS time_to_complete_dxa_from_first_message
+        , @minutes_between(summaries.first_message_patient, sequences.dxa_started_at_est) AS time_to_start_dxa_from_first_message
+        , @minutes_between(summaries.first_message_patient, sequences.dxa_completed_at_est) AS time_to_complete_dxa_from_first_message
         , chief_complaints.cc_code AS cc_code
         , chief_complaints.cc_label_en AS cc_label_en
         , chief_complaints.cc_code_parsed AS cc_code_parsed
@@ -467,6 +470,8 @@ WITH channels AS (
             THEN @minutes_between(sequences.dxa_completed_at_est, summaries.first_message_care_team)
         END AS frt_dxa
         , CASE
+            WHEN summaries.episode_id IS NULL
+            THEN FALSE
             WHEN NOT COALESCE(summaries.is_first_message_in_opening_hours, FALSE)
             THEN NULL
             WHEN outcomes.first_outcome_raw IS NULL
@@ -483,7 +488,7 @@ WITH channels AS (
             ) < 15
         END AS sla_answered_within_15_minutes
         , intakes.intake_completed_at AS intake_completed_at
-        , intakes.treatment_category AS treatment_category
+        , COALESCE(intakes.treatment_category, 'N/A') AS treatment_category
         , intakes.intake_time_first_patient_message AS intake_time_first_patient_message
         , intakes.intake_time_first_set_active AS intake_time_first_set_active
         , COALESCE(intakes.triage_outcome, 'N/A') AS triage_outcome
@@ -747,8 +752,8 @@ SELECT
     , first_video_cc_nc_ended_at_est::TIMESTAMP AS first_video_cc_nc_ended_at_est /* End of that video (local) */
     , first_phone_call_cc_nc_started_at_est::TIMESTAMP AS first_phone_call_cc_nc_started_at_est /* First triage phone call by a CC/NC (local) */
     , first_phone_call_cc_nc_ended_at_est::TIMESTAMP AS first_phone_call_cc_nc_ended_at_est /* End of that call (local) */
-    , time_to_start_dxa_from_first_message::DOUBLE AS time_to_start_dxa_from_first_message /* Minutes from the first message to the DXA start */
-    , time_to_complete_dxa_from_first_message::DOUBLE AS time_to_complete_dxa_from_first_message /* Minutes from the first message to the DXA completion */
+    , time_to_start_dxa_from_first_message::DOUBLE AS time_to_start_dxa_from_first_message /* Minutes from the patient's first message to the DXA start */
+    , time_to_complete_dxa_from_first_message::DOUBLE AS time_to_complete_dxa_from_first_message /* Minutes from the patient's first message to the DXA completion */
     , cc_code::TEXT AS cc_code /* Chief complaint code that launched DXA */
     , cc_label_en::TEXT AS cc_label_en /* Chief complaint label (English) */
     , cc_code_parsed::TEXT AS cc_code_parsed /* Chief complaint from the NLP parse */
@@ -764,9 +769,9 @@ SELECT
     , appointment_booking_first_started_at::TIMESTAMP AS appointment_booking_first_started_at /* First Appointment Virtual template (local) */
     , includes_appointment_booking::BOOLEAN AS includes_appointment_booking /* An appointment booking started */
     , frt_dxa::DOUBLE AS frt_dxa /* Minutes from DXA completion to the first care-team message (DXA finished first) */
-    , sla_answered_within_15_minutes::BOOLEAN AS sla_answered_within_15_minutes /* Business-hours SLA: first response (DXA start or care-team message) within 15 minutes of the first patient message; null when not evaluable */
+    , sla_answered_within_15_minutes::BOOLEAN AS sla_answered_within_15_minutes /* Business-hours SLA: first response (DXA start or care-team message) within 15 minutes of the first patient message; false without a chat summary; null when not evaluable */
     , intake_completed_at::TIMESTAMP AS intake_completed_at /* When the right resource was determined (local) */
-    , treatment_category::TEXT AS treatment_category /* treated_by_np_gp, outreferred, treated_by_nc or other */
+    , treatment_category::TEXT AS treatment_category /* treated_by_np_gp, outreferred, treated_by_nc or other; N/A without an intake row */
     , intake_time_first_patient_message::DOUBLE AS intake_time_first_patient_message /* Minutes from the first patient message to intake completion */
     , intake_time_first_set_active::DOUBLE AS intake_time_first_set_active /* Minutes from the first activation to intake completion */
     , triage_outcome::TEXT AS triage_outcome /* Triage label, N/A when missing */

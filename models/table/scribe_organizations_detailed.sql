@@ -48,9 +48,8 @@ MODEL (
             )
         )
         , assert_scribe_organizations_billing_start_date
-        , assert_scribe_organizations_charge_price
     ),
-    description 'One row per Scribe organization that is not a test organization (seed scribe_test_organizations) and has a plan: pricing of its current plan (latest validity start), features, billing start, inferred province and contract dates. billing_start_date: the manual seed scribe_organizations_billing_start_date, else Scribe. charge_strategy is forced to free when the price is 0; is_paid: the price is not 0; features defaults to family. province is inferred from the organization name (Toronto/Ontario/ON, Vancouver/BC, Halifax/NS, Calgary/AB), then the city of the latest address (Montreal area -> Quebec, Toronto, Whitehorse/Yukon), then the tax province, default Quebec. FULL: small and updated in place, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: is_activated is true when the organization HAS contracts (the original inverted it, domain.md quirk 3).'
+    description 'One row per Scribe organization that is not a test organization (seed scribe_test_organizations) and has a plan: pricing of its current plan (latest validity start), features, billing start, inferred province and contract dates. billing_start_date: the manual seed scribe_organizations_billing_start_date, else Scribe. charge_strategy is forced to free when the price is 0; is_paid: the price is not 0 (a plan with no strategy in Scribe is labelled free but keeps its price, so it can be free and paid, as in the original); features defaults to family. province is inferred, in this order (the original''s): the organization name (containing Toronto or Ontario or ending in ON -> Ontario; Vancouver or BC -> British Columbia; Halifax or NS -> Nova Scotia; Calgary or AB -> Alberta), the city of the latest address (Montreal-area cities -> Quebec, Toronto -> Ontario), an organization name ending in Yukon -> Yukon, then the tax province, default Quebec (there is no rule on the city Whitehorse). FULL: small and updated in place, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: is_activated is true when the organization HAS contracts (the original inverted it, domain.md quirk 3).'
 );
 
 WITH organizations AS (
@@ -214,7 +213,7 @@ WITH organizations AS (
             THEN 'Quebec'
             WHEN city_lower = 'toronto'
             THEN 'Ontario'
-            WHEN city_lower IN ('whitehorse', 'yukon')
+            WHEN name_lower LIKE '%yukon'
             THEN 'Yukon'
             ELSE COALESCE(tax_province_name, 'Quebec')
         END AS province
@@ -241,7 +240,7 @@ SELECT
     , email_preference::TEXT AS email_preference /* english, french, bilingual-english-french or bilingual-french-english */
     , billing_method::TEXT AS billing_method /* How the organization is invoiced */
     , city::TEXT AS city /* City of the latest address */
-    , province::TEXT AS province /* Inferred province (full name): name hints, then city, then tax province, default Quebec */
+    , province::TEXT AS province /* Inferred province (full name): name hints, then Montreal-area or Toronto city, then a name ending in Yukon, then tax province, default Quebec */
     , tax_province::TEXT AS tax_province /* Two-letter code of the tax province */
     , first_contract_start_date::DATE AS first_contract_start_date /* UTC day the first contract started; null without contracts */
     , last_contract_end_date::DATE AS last_contract_end_date /* UTC day the last contract ends (9999-12-31 while open-ended); null without contracts */

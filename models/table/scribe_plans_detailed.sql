@@ -25,7 +25,7 @@ MODEL (
         , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
         , assert_scribe_plans_have_organization
     ),
-    description 'One row per Scribe plan of an existing organization, with its effective pricing and its features. Pricing rules of domain.md 2.5, in order: the per-organization exceptions of seed scribe_plan_pricing_exceptions override strategy and price; a missing strategy is free; auto_dynamic is priced 15; free is priced 0. features is the comma-separated feature list; charge_price_mental_health is 5 when the plan has mental_health or mental_health_family; charge_price_24_7 is the 24/7 uplift embedded in the price (17/117 of it) when the plan has 24_7. Plans of organizations deleted from Scribe are dropped. FULL: small, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: the exceptions live in a seed instead of hard-coded SQL.'
+    description 'One row per Scribe plan of an existing organization, with its effective pricing and its features. Pricing rules of domain.md 2.5, in order: the per-organization exceptions of seed scribe_plan_pricing_exceptions override strategy and price; a missing strategy is labelled free but keeps its price; auto_dynamic is priced 15; otherwise the price is COALESCE(charge_price, 0), whatever the strategy (as in the original, there is no rule pricing free at 0: a plan with no strategy and a price of 9 is labelled free and stays priced 9). features is the comma-separated feature list; charge_price_mental_health is 5 when the plan has mental_health or mental_health_family; charge_price_24_7 is the 24/7 uplift embedded in the price (17/117 of it) when the plan has 24_7. Plans of organizations deleted from Scribe are dropped. FULL: small, rebuilt on every 07:00 and 18:00 UTC run. Differs from the original: the exceptions live in a seed instead of hard-coded SQL.'
 );
 
 WITH plans AS (
@@ -87,8 +87,6 @@ WITH plans AS (
         , CASE
             WHEN NOT pricing_exceptions.organization_id IS NULL
             THEN pricing_exceptions.charge_price
-            WHEN COALESCE(plans.charge_strategy, 'free') = 'free'
-            THEN 0
             WHEN plans.charge_strategy = 'auto_dynamic'
             THEN 15
             ELSE COALESCE(plans.charge_price, 0)
@@ -115,7 +113,7 @@ SELECT
     , scribe_charge_price::DOUBLE AS scribe_charge_price /* Price as stored in Scribe, before the pricing rules, CAD */
     , is_pricing_exception::BOOLEAN AS is_pricing_exception /* The organization is priced by hand (seed scribe_plan_pricing_exceptions) */
     , charge_strategy::TEXT AS charge_strategy /* Effective charge strategy: free, fixed, dynamic or auto_dynamic */
-    , charge_price::DOUBLE AS charge_price /* Effective price, CAD: per month for fixed, per active employee per month for dynamic, 15 for auto_dynamic, 0 for free */
+    , charge_price::DOUBLE AS charge_price /* Effective price, CAD: per month for fixed, per active employee per month for dynamic, 15 for auto_dynamic, else the Scribe price (0 when missing), free included */
     , features::TEXT AS features /* Comma-separated feature names of the plan, alphabetical; null when the plan has none */
     , has_24_7::BOOLEAN AS has_24_7 /* The plan includes 24/7 care */
     , has_mental_health::BOOLEAN AS has_mental_health /* The plan includes mental_health or mental_health_family */

@@ -44,7 +44,7 @@ MODEL (
             )
         )
     ),
-    description 'One row per member x contract: every member covered by a contract of a non-test organization, i.e. the employee holding it (participant) and the family members attached to it (scribe_user_contract). family_member_type: Employee (the participant), Child (added as a child and under 14 at the contract start), else Dependent. residence_province: the user''s own province (two-letter code mapped to its name; Scribe''s YT matches the seed''s YK), else the contract admin area, else the organization province; code and region from dimension_province. language: the user''s, else from the organization email preference (french / bilingual-french-english -> FR, english / bilingual-english-french -> EN), else EN. invited_month is the UTC month of the contract start. Validity columns replace the original during / during_est ranges. FULL: rebuilt on every 07:00 and 18:00 UTC run because contracts and users change in place.'
+    description 'One row per member x contract: every member covered by a contract of a non-test organization, i.e. the employee holding it (participant) and the family members attached to it (scribe_user_contract). family_member_type (the original''s rule): Employee (the participant), Child (flagged a child in Scribe and either born less than 14 years before the contract start or with an unknown birthday), else Dependent. is_child: flagged a child and born less than 14 years before the contract start (an unknown birthday gives false). Differs from the original: its is_child was inverted (it flagged children 14 or older); this one is corrected. residence_province: the user''s own province (two-letter code mapped to its name; Scribe''s YT matches the seed''s YK), else the contract admin area, else the organization province; code and region from dimension_province. language: the user''s, else from the organization email preference (french / bilingual-french-english -> FR, english / bilingual-english-french -> EN), else EN. invited_month is the UTC month of the contract start. Validity columns replace the original during / during_est ranges. FULL: rebuilt on every 07:00 and 18:00 UTC run because contracts and users change in place.'
 );
 
 WITH user_contracts AS (
@@ -129,6 +129,16 @@ WITH user_contracts AS (
             )::DATE,
             FALSE
         ) AS is_child
+        , COALESCE(
+            users.is_child
+            AND (
+                users.birthday IS NULL
+                OR users.birthday > (
+                    @to_utc(contracts.during_start) - INTERVAL '14' YEAR
+                )::DATE
+            ),
+            FALSE
+        ) AS is_child_member
         , COALESCE(user_provinces.province_name, contracts.admin_area_name, organizations.province) AS residence_province
         , CASE
             WHEN users."language" IN ('FR', 'EN')
@@ -161,7 +171,7 @@ WITH user_contracts AS (
         , joined.participant_id
         , joined.is_employee
         , joined.is_child
-        , CASE WHEN joined.is_employee THEN 'Employee' WHEN joined.is_child THEN 'Child' ELSE 'Dependent' END AS family_member_type
+        , CASE WHEN joined.is_employee THEN 'Employee' WHEN joined.is_child_member THEN 'Child' ELSE 'Dependent' END AS family_member_type
         , joined.residence_province
         , provinces.province_code AS residence_province_code
         , provinces.region AS residence_region
@@ -191,8 +201,8 @@ SELECT
     , plan_id::BIGINT AS plan_id /* Plan of the contract */
     , participant_id::TEXT AS participant_id /* Scribe user id of the employee holding the contract */
     , is_employee::BOOLEAN AS is_employee /* The member is the employee holding the contract */
-    , is_child::BOOLEAN AS is_child /* The member was added as a child and was under 14 at the contract start */
-    , family_member_type::TEXT AS family_member_type /* Employee, Child or Dependent */
+    , is_child::BOOLEAN AS is_child /* The member was flagged a child and was under 14 at the contract start (false when the birthday is unknown; corrected: the original flagged children 14 or older) */
+    , family_member_type::TEXT AS family_member_type /* Employee (participant), Child (flagged a child, under 14 at the contract start or birthday unknown) or Dependent */
     , residence_province::TEXT AS residence_province /* Province of residence (full name): user's own, else contract admin area, else organization province */
     , residence_province_code::TEXT AS residence_province_code /* Two-letter code of the residence province (seed dimension_province; Yukon is YK) */
     , residence_region::TEXT AS residence_region /* Region of the residence province: Central, Atlantic, Western or Northern Canada */

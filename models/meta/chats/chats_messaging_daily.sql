@@ -17,7 +17,7 @@ MODEL (
         , accepted_values("column" := initiator, is_in := ('patient', 'care-team'))
         , forall(criteria := (wait_time_first_care_team >= 0, wait_time_first_nurse >= 0, timespan >= 0))
     ),
-    description 'Messaging features of each chat: one row per episode and Montreal local day with at least one non-internal patient or care-team post. A post is care team when its author is in practitioners (specialization from coredata) and patient when user_type is patient; chatbot and system posts are ignored. The covering When I Work shift of the poster tells Shift Manager posts apart. All timestamps in this table are Montreal local times (naive), as in the original. Wait times are minutes from the first patient message (only when the patient spoke first); opening hours come from wiw_opening_hours (days without a row are closed). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback for late posts; today''s incomplete local day is never emitted (the original processed days after the stored max, before today).'
+    description 'Messaging features of each chat: one row per episode and Montreal local day with at least one non-internal patient or care-team post. A post is care team when its author is in practitioners (specialization from coredata) and patient when user_type is patient; chatbot and system posts are ignored. The covering When I Work shift of the poster tells Shift Manager posts apart. All timestamps in this table are Montreal local times (naive), as in the original. Wait times are minutes from the first patient message (only when the patient spoke first); opening hours come from wiw_opening_hours (days without a row are closed). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback for late posts; today''s incomplete local day is never emitted (the original processed days after the stored max, before today). As in the original: end_first_patient_sequence is the last patient message before the first care-team message and is null on days without a care-team message; avg_wait_time_following_messages ranks the day''s care-team posts among care-team posts, keeps ranks 2 to 6 that follow a non-care-team post and averages their minutes since the preceding post; cp_deep_link (careplatform://chat/<patient>/<episode>) is null on days without a patient poster.'
 );
 
 WITH posts AS (
@@ -157,23 +157,14 @@ WITH posts AS (
     FROM flagged_posts
     WHERE
         is_care_team AND rank_within_side = 1
-), responses AS (
-    SELECT
-        episode_id
-        , date_day_est
-        , @minutes_between(previous_created_at_est, created_at_est) AS wait_minutes
-        , ROW_NUMBER() OVER (PARTITION BY episode_id, date_day_est ORDER BY created_at_est, post_id) AS response_rank
-    FROM flagged_posts
-    WHERE
-        is_care_team AND NOT is_previous_care_team
 ), following_waits AS (
     SELECT
         episode_id
         , date_day_est
-        , AVG(wait_minutes) AS avg_wait_time_following_messages
-    FROM responses
+        , AVG(@minutes_between(previous_created_at_est, created_at_est)) AS avg_wait_time_following_messages
+    FROM flagged_posts
     WHERE
-        response_rank BETWEEN 2 AND 6
+        is_care_team AND rank_within_side BETWEEN 2 AND 6 AND NOT is_previous_care_team
     GROUP BY
         episode_id
         , date_day_est
@@ -210,10 +201,7 @@ WITH posts AS (
     INNER JOIN daily
         ON flagged_posts.episode_id = daily.episode_id AND flagged_posts.date_day_est = daily.date_day_est
     WHERE
-        flagged_posts.is_patient
-        AND (
-            daily.first_message_care_team IS NULL OR flagged_posts.created_at_est < daily.first_message_care_team
-        )
+        flagged_posts.is_patient AND flagged_posts.created_at_est < daily.first_message_care_team
     GROUP BY
         flagged_posts.episode_id
         , flagged_posts.date_day_est
@@ -302,9 +290,9 @@ SELECT
     , user_id::TEXT AS user_id /* Patient who posted that day (smallest id) */
     , first_care_team_user_id::TEXT AS first_care_team_user_id /* Care-team member who answered first */
     , first_care_team_user_name::TEXT AS first_care_team_user_name /* [PII] Name of the care-team member who answered first */
-    , end_first_patient_sequence::TIMESTAMP AS end_first_patient_sequence /* Last patient message before the first care-team message (local) */
+    , end_first_patient_sequence::TIMESTAMP AS end_first_patient_sequence /* Last patient message before the first care-team message (local); null when no care-team message that day */
     , CASE WHEN initiator = 'patient' THEN time_since_last_message END::DOUBLE AS time_since_last_message /* Minutes between the first care-team message and the message before it (patient-initiated chats only) */
-    , avg_wait_time_following_messages::DOUBLE AS avg_wait_time_following_messages /* Average minutes waited by the 2nd to 6th care-team answers to a non-care-team message */
+    , avg_wait_time_following_messages::DOUBLE AS avg_wait_time_following_messages /* Average minutes to the preceding post of the day's 2nd to 6th care-team posts (ranked among care-team posts) that follow a non-care-team post */
     , NOT first_message_care_team IS NULL AS includes_care_team_message /* A care-team member posted */
     , NOT first_message_nurse IS NULL AS includes_nurse_message /* A nurse (NC or NP) posted */
     , NOT first_message_shift_manager IS NULL AS includes_sm_message /* A Shift Manager posted */
@@ -342,5 +330,5 @@ SELECT
     , opening_hour_est::TIMESTAMP AS opening_hour_est /* Opening time of the day (local); null when closed */
     , closing_hour_est::TIMESTAMP AS closing_hour_est /* Closing time of the day (local), exclusive; null when closed */
     , 'https://zorro.dialogue.co/conversations/' || episode_id AS url_zorro /* Link to the internal conversation viewer */
-    , 'careplatform://chat/' || COALESCE(user_id, '') || '/' || episode_id AS cp_deep_link /* Care Platform deep link to the chat */
+    , 'careplatform://chat/' || user_id || '/' || episode_id AS cp_deep_link /* Care Platform deep link to the chat; null when no patient posted that day */
 FROM chats

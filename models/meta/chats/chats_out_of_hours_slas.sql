@@ -25,7 +25,7 @@ MODEL (
         )
         , assert_chats_ooh_slas
     ),
-    description 'Out-of-hours SLAs: one row per episode whose New Episode chat was patient initiated and started outside opening hours, with a valid or no outcome and an activation (set active that day or the next). First response = earlier of the DXA trigger (episodes_chief_complaint) and the first care-team message. PM chats (first patient message at 13:00 local or later): answered next day when answered the same day, or the next day has a care-team message or a waiting_for_patient state; within 3 opened hours when answered the same day or the next day''s first response comes within 3 hours (10,800 s) of the next day''s opening (false when the next day is closed or unanswered). AM chats (all others, i.e. before opening): answered when answered the same day; within 3 opened hours when the first response comes less than 3 hours after that day''s opening. Local times (naive). Daily intervals on the chat''s local day (07:00 UTC run); the 3-day lookback recomputes a chat once its next day is complete.'
+    description 'Out-of-hours SLAs: one row per episode whose New Episode chat was patient initiated and started outside opening hours, with a valid or no outcome and set active on the chat''s own local day (as in the original; an episode first set active the next day is left out). First response = earlier of the DXA trigger (episodes_chief_complaint) and the first care-team message. PM chats (first patient message at 13:00 local or later): answered next day when answered the same day, or the next day has a care-team message or a waiting_for_patient state; within 3 opened hours when answered the same day or the next day''s first response comes within 3 hours (10,800 s) of the next day''s opening (false when the next day is closed or unanswered). AM chats (all others, i.e. before opening): answered when answered the same day; within 3 opened hours when the first response comes less than 3 hours after that day''s opening. Local times (naive). Daily intervals on the chat''s local day (07:00 UTC run); the 3-day lookback recomputes a chat once its next day is complete.'
 );
 
 WITH chats AS (
@@ -59,16 +59,6 @@ WITH chats AS (
         date_day_est BETWEEN @start_ds AND (
             @end_ds::DATE + INTERVAL '1' DAY
         )::DATE
-), next_day_states AS (
-    SELECT
-        episode_id
-        , date_day_est
-        , first_set_active
-    FROM analytics.chats_state_changes_daily
-    WHERE
-        date_day_est BETWEEN @start_ds AND (
-            @end_ds::DATE + INTERVAL '1' DAY
-        )::DATE
 ), waiting_for_patient AS (
     SELECT DISTINCT
         episode_id
@@ -98,6 +88,7 @@ WITH chats AS (
         , chats.date_day_est
         , chats.first_message_patient
         , chats.opening_hour_est
+        , chats.first_set_active
         , EXTRACT(HOUR FROM chats.first_message_patient) > 12 AS is_pm_chat
         , LEAST(
             chats.first_message_care_team,
@@ -118,7 +109,6 @@ WITH chats AS (
         ) AS first_response_next_day
         , NOT waiting_for_patient.episode_id IS NULL AS has_next_day_waiting_for_patient
         , next_day_opening.opening_hour_est AS next_day_opening_hour_est
-        , NOT chats.first_set_active IS NULL OR NOT next_day_states.first_set_active IS NULL AS is_activated
     FROM chats
     LEFT JOIN outcomes
         ON chats.episode_id = outcomes.episode_id
@@ -127,11 +117,6 @@ WITH chats AS (
     LEFT JOIN next_day_messages
         ON chats.episode_id = next_day_messages.episode_id
         AND next_day_messages.date_day_est = (
-            chats.date_day_est + INTERVAL '1' DAY
-        )::DATE
-    LEFT JOIN next_day_states
-        ON chats.episode_id = next_day_states.episode_id
-        AND next_day_states.date_day_est = (
             chats.date_day_est + INTERVAL '1' DAY
         )::DATE
     LEFT JOIN waiting_for_patient
@@ -172,4 +157,4 @@ SELECT
     END::BOOLEAN AS is_answered_within_3_opened_hours /* First response within 3 hours of the (next) opening */
 FROM candidates
 WHERE
-    is_activated
+    NOT first_set_active IS NULL

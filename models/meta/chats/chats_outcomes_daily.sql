@@ -12,7 +12,7 @@ MODEL (
         unique_combination_of_columns(columns := (episode_id, date_day_est))
         , not_null(columns := (episode_id, date_day_est, first_outcome, last_outcome))
     ),
-    description 'Outcomes set on each chat: one row per episode and Montreal local day on which at least one outcome was set; first and last outcome of the day (any validity) and the comma-separated lists, in time order, of the valid and of the invalid outcomes set that day. Differs from the original (quirk 1): the original built invalid_outcomes from valid outcomes too and ignored invalid ones for first/last outcome. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today is never emitted.'
+    description 'Outcomes set on each chat: one row per episode and Montreal local day on which at least one outcome was set; first and last outcome of the day (as in the original: the first / last valid outcome of the day, else the first / last invalid one) and the comma-separated lists, in time order, of the valid and of the invalid outcomes set that day. Differs from the original (quirk 1): the original built invalid_outcomes from valid outcomes too. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today is never emitted.'
 );
 
 WITH outcomes AS (
@@ -32,8 +32,14 @@ WITH outcomes AS (
         , "timestamp"
         , outcome
         , is_valid_outcome
-        , ROW_NUMBER() OVER (PARTITION BY episode_id, date_day_est ORDER BY "timestamp") AS rank_first
-        , ROW_NUMBER() OVER (PARTITION BY episode_id, date_day_est ORDER BY "timestamp" DESC) AS rank_last
+        , ROW_NUMBER() OVER (
+            PARTITION BY episode_id, date_day_est
+            ORDER BY CASE WHEN is_valid_outcome THEN 0 ELSE 1 END, "timestamp"
+        ) AS rank_first
+        , ROW_NUMBER() OVER (
+            PARTITION BY episode_id, date_day_est
+            ORDER BY CASE WHEN is_valid_outcome THEN 0 ELSE 1 END, "timestamp" DESC
+        ) AS rank_last
     FROM outcomes
 ), daily AS (
     SELECT
@@ -55,8 +61,8 @@ WITH outcomes AS (
 SELECT
     episode_id::TEXT AS episode_id /* Episode (messaging channel) */
     , date_day_est::DATE AS date_day_est /* Montreal local day */
-    , first_outcome::TEXT AS first_outcome /* First outcome set that day (valid or not) */
-    , last_outcome::TEXT AS last_outcome /* Last outcome set that day (valid or not) */
+    , first_outcome::TEXT AS first_outcome /* First valid outcome set that day, else the first invalid one */
+    , last_outcome::TEXT AS last_outcome /* Last valid outcome set that day, else the last invalid one */
     , valid_outcomes::TEXT AS valid_outcomes /* Valid outcomes set that day, comma-separated in time order */
     , invalid_outcomes::TEXT AS invalid_outcomes /* Invalid outcomes set that day, comma-separated in time order */
 FROM daily

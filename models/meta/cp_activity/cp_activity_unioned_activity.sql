@@ -15,7 +15,7 @@ MODEL (
         , not_null(columns := (cp_activity_id, user_id, "timestamp", timestamp_est, date_day, date_day_est, activity))
         , accepted_values("column" := activity, is_in := ('chat', 'video', 'dashboard', 'phone_call'))
     ),
-    description 'Everything a care-team member did in the Care Platform, one row per (user, timestamp): page views (careplatform_pages_activity: chat, video or dashboard), care-team posts (messaging_posts_all_time with user_type physician: chat) and practitioner video starts (videos_started: video). Events that fall inside one of the same user''s phone calls ([start, end]) are dropped and replaced by one phone_call event at the call start. Several events at the same (user, timestamp) keep one, by priority phone_call, video, chat, dashboard. cp_activity_id = md5(user_id, timestamp). Incremental by local (Montreal) day: daily run at 07:00 UTC, 3-day lookback for late events, never today''s incomplete day. Differs from the original (quirk 7): phone-call rows no longer swap date_day and date_day_est.'
+    description 'Everything a care-team member did in the Care Platform, one row per (user, timestamp): page views (careplatform_pages_activity: chat, video or dashboard), care-team posts (messaging_posts_all_time with user_type physician: chat) and practitioner video starts (videos_started: video). Events that fall inside one of the same user''s phone calls ([start, end]) are dropped and replaced by one phone_call event at the call start. Several events at the same (user, timestamp) keep one, by priority phone_call, video, chat, dashboard. cp_activity_id = md5 of user_id followed by the event''s UTC timestamp rendered as Postgres renders a timestamptz in a UTC session (YYYY-MM-DD HH:MI:SS, fraction of a second only when not zero, then +00), the original''s id. Incremental by local (Montreal) day: daily run at 07:00 UTC, 3-day lookback for late events, never today''s incomplete day. Differs from the original (quirk 7): phone-call rows no longer swap date_day and date_day_est.'
 );
 
 WITH page_views AS (
@@ -127,7 +127,7 @@ WITH page_views AS (
         ) = 1
 )
 SELECT
-    MD5(user_id || '|' || @to_utc("timestamp")::TEXT)::TEXT AS cp_activity_id /* md5 of user_id and timestamp */
+    MD5(user_id || @utc_timestamptz_text("timestamp"))::TEXT AS cp_activity_id /* md5 of user_id followed by the UTC timestamp as Postgres renders a timestamptz (YYYY-MM-DD HH:MI:SS[.ffffff]+00; the original's id) */
     , user_id::TEXT AS user_id /* Scribe user id of the care-team member */
     , "timestamp"::TIMESTAMPTZ AS "timestamp" /* Time of the event (UTC) */
     , @to_est("timestamp")::TIMESTAMP AS timestamp_est /* Time of the event, Montreal local time (naive) */

@@ -18,7 +18,7 @@ MODEL (
         ))
         , assert_episodes_in_messaging_channels
     ),
-    description 'Messaging summary of each activated episode: aggregates its chats restricted to days with a patient message and a first set active (min of first-message columns, max of last-message columns, sums of counts), includes_follow_up (a Follow-up chat among them), opening-hours flag of the earliest such chat, the local day/week/month of the first message and their UTC twins, and the first response times frt_pt_message (first patient to first care-team message) and frt_active (first set active to first care-team message, when activation came first), in minutes. Message times are Montreal local (naive). Incremental by unique key: each daily run recomputes only the episodes with a chat in the interval or the 3 days before it, over all their chats. Differs from the original (quirk 6): date_day/date_week/date_month convert the local first message back to UTC instead of reading the local time as UTC.'
+    description 'Messaging summary of each activated episode: aggregates its chats restricted to days with a patient message and a first set active (min of first-message columns, max of last-message columns except last_message_from_last_nc and last_message_from_last_cc, which are the earliest (MIN) of their chat-day values as in the original; sums of counts), includes_follow_up (a Follow-up chat among them), opening-hours flag of the earliest such chat, the local day/week/month of the first message and their UTC twins, and the first response times frt_pt_message (first patient to first care-team message) and frt_active (first set active to first care-team message, when activation came first), in minutes. Message times are Montreal local (naive). Incremental by unique key: each daily run recomputes only the episodes with a chat in the interval or the 3 days before it, over all their chats. Differs from the original (quirk 6): date_day/date_week/date_month convert the local first message back to UTC instead of reading the local time as UTC.'
 );
 
 WITH chats AS (
@@ -105,9 +105,9 @@ WITH chats AS (
         , MIN(first_message_shift_manager) AS first_message_shift_manager
         , MIN(first_message_care_team_excl_sm) AS first_message_care_team_excl_sm
         , MIN(first_message_from_last_cc) AS first_message_from_last_cc
-        , MAX(last_message_from_last_cc) AS last_message_from_last_cc
+        , MIN(last_message_from_last_cc) AS last_message_from_last_cc
         , MIN(first_message_from_last_nc) AS first_message_from_last_nc
-        , MAX(last_message_from_last_nc) AS last_message_from_last_nc
+        , MIN(last_message_from_last_nc) AS last_message_from_last_nc
         , MIN(first_message_patient) AS first_message_patient
         , MAX(last_message_patient) AS last_message_patient
         , SUM(messages_total) AS messages_total
@@ -136,9 +136,9 @@ SELECT
     , first_message_shift_manager::TIMESTAMP AS first_message_shift_manager /* First Shift Manager message (local) */
     , first_message_care_team_excl_sm::TIMESTAMP AS first_message_care_team_excl_sm /* First care-team message outside a Shift Manager shift (local) */
     , first_message_from_last_cc::TIMESTAMP AS first_message_from_last_cc /* Earliest first message of a day's last Care Coordinator (local) */
-    , last_message_from_last_cc::TIMESTAMP AS last_message_from_last_cc /* Latest last message of a day's last Care Coordinator (local) */
+    , last_message_from_last_cc::TIMESTAMP AS last_message_from_last_cc /* Earliest, over the episode's chat days, of the last message of the day's last Care Coordinator (local; the original's MIN) */
     , first_message_from_last_nc::TIMESTAMP AS first_message_from_last_nc /* Earliest first message of a day's last Nurse Clinician (local) */
-    , last_message_from_last_nc::TIMESTAMP AS last_message_from_last_nc /* Latest last message of a day's last Nurse Clinician (local) */
+    , last_message_from_last_nc::TIMESTAMP AS last_message_from_last_nc /* Earliest, over the episode's chat days, of the last message of the day's last Nurse Clinician (local; the original's MIN) */
     , first_message_patient::TIMESTAMP AS first_message_patient /* First patient message (local) */
     , last_message_patient::TIMESTAMP AS last_message_patient /* Last patient message (local) */
     , messages_total::BIGINT AS messages_total /* Patient and care-team messages */

@@ -11,67 +11,28 @@ MODEL (
         ))
         , not_null(columns := (date_month, active_contracts, active_contracts_paid, active_contracts_unpaid))
     ),
-    description 'One row per month from the month of the first contract start (not before 2016-01) to the month of the run''s execution time: the distinct contracts of non-test organizations (scribe_contracts_detailed) active at some time in the month, split into paying and non-paying organizations (total = paid + unpaid). FULL: contracts change in place, so the series is rebuilt once a day by the 07:00 UTC run (day-grain series: its consumers are daily marts, and the 18:00 run stays a half-day''s work).'
+    description 'One row per month of the organization series (scribe_organizations_monthly, non-test organizations with a plan, from their billing-start month to the current month): active_contracts is the sum over organizations of the organization-month''s average of daily active contracts (distinct employees whose contract covers the day), a fractional number, as in the original; active_contracts_paid and active_contracts_unpaid split the same sum by whether the organization pays that month (total = paid + unpaid). A contract active for part of the month counts for the share of the days it was active. FULL: contracts change in place, so the series is rebuilt once a day by the 07:00 UTC run (day-grain series: its consumers are daily marts, and the 18:00 run stays a half-day''s work).'
 );
 
-WITH contracts AS (
+WITH organizations_monthly AS (
     SELECT
-        contract_id
-        , during_start
-        , during_end
+        date_month
+        , active_contracts_avg
         , is_paid
-    FROM analytics.scribe_contracts_detailed
-), series_start AS (
-    SELECT
-        GREATEST('2016-01-01'::DATE, DATE_TRUNC('MONTH', MIN(@to_utc(during_start)))::DATE) AS first_month
-    FROM contracts
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
-), month_offsets AS (
-    SELECT
-        hundreds.digit * 100 + tens.digit * 10 + units.digit AS month_offset
-    FROM digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
-), months AS (
-    SELECT
-        (
-            series_start.first_month + month_offsets.month_offset * INTERVAL '1' MONTH
-        )::DATE AS date_month
-    FROM series_start
-    CROSS JOIN month_offsets
-    WHERE
-        series_start.first_month + month_offsets.month_offset * INTERVAL '1' MONTH <= @execution_ds::DATE
+    FROM analytics.scribe_organizations_monthly
 ), monthly AS (
     SELECT
-        months.date_month
-        , COUNT(DISTINCT contracts.contract_id) AS active_contracts
-        , COUNT(DISTINCT CASE WHEN contracts.is_paid THEN contracts.contract_id END) AS active_contracts_paid
-        , COUNT(DISTINCT CASE WHEN NOT contracts.is_paid THEN contracts.contract_id END) AS active_contracts_unpaid
-    FROM months
-    LEFT JOIN contracts
-        ON contracts.during_start < (
-            months.date_month + INTERVAL '1' MONTH
-        )::DATE::TIMESTAMPTZ
-        AND contracts.during_end > months.date_month::TIMESTAMPTZ
+        date_month
+        , SUM(active_contracts_avg) AS active_contracts
+        , COALESCE(SUM(CASE WHEN is_paid THEN active_contracts_avg END), 0) AS active_contracts_paid
+        , COALESCE(SUM(CASE WHEN NOT is_paid THEN active_contracts_avg END), 0) AS active_contracts_unpaid
+    FROM organizations_monthly
     GROUP BY
-        months.date_month
+        date_month
 )
 SELECT
     date_month::DATE AS date_month /* First day of the month */
-    , active_contracts::BIGINT AS active_contracts /* Distinct contracts active at some time in the month */
-    , active_contracts_paid::BIGINT AS active_contracts_paid /* Of which contracts of paying organizations */
-    , active_contracts_unpaid::BIGINT AS active_contracts_unpaid /* Of which contracts of non-paying organizations */
+    , active_contracts::DOUBLE AS active_contracts /* Sum over organizations of the month's average daily active contracts (fractional) */
+    , active_contracts_paid::DOUBLE AS active_contracts_paid /* Of which organizations paying that month */
+    , active_contracts_unpaid::DOUBLE AS active_contracts_unpaid /* Of which organizations not paying that month */
 FROM monthly

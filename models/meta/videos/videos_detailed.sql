@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (video_id, episode_id, careplatform_user_id, started_at, ended_at, video_length))
         , assert_videos_paired_within_90_minutes
     ),
-    description 'Completed videos since 2018-04-10: one row per video start paired with the earliest end event of the same episode and practitioner at or after the start and within 90 minutes (video_destroy_session before 2019-05-10 18:21:55 UTC, video_call_call_ended after). Starts without such an end are not completed videos and are left out. video_id = md5 of patient, practitioner and start time (the original hashed patient and start only, and a null patient gave a null key). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): an end can arrive after its start was loaded, and the table is small.'
+    description 'Completed videos since 2018-04-10: one row per video start paired with the earliest end event of the same episode and practitioner at or after the start and within 90 minutes (video_destroy_session before 2019-05-10 18:21:55 UTC, video_call_call_ended after). Starts without such an end are not completed videos and are left out. video_id = md5 of patient_id followed by the start event''s UTC timestamp rendered as Postgres renders a timestamptz in a UTC session (YYYY-MM-DD HH:MI:SS, fraction of a second only when not zero, then +00): the original''s id; a video without patient hashes an empty patient (the original''s key was null). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): an end can arrive after its start was loaded, and the table is small.'
 );
 
 WITH video_starts AS (
@@ -89,7 +89,7 @@ WITH video_starts AS (
         , video_starts.issue_type
 )
 SELECT
-    MD5(COALESCE(patient_id, '') || '|' || careplatform_user_id || '|' || @to_utc(started_at)::TEXT)::TEXT AS video_id /* md5 of patient, practitioner and start time (UTC) */
+    MD5(COALESCE(patient_id, '') || @utc_timestamptz_text(started_at))::TEXT AS video_id /* md5 of patient_id followed by the start as Postgres renders a timestamptz in UTC (the original's id) */
     , event_id::TEXT AS event_id /* Segment event id of the video start */
     , episode_id::TEXT AS episode_id /* Episode of the video */
     , patient_id::TEXT AS patient_id /* Patient in the video */

@@ -13,7 +13,7 @@ MODEL (
         , assert_gm_gm1_finite
         , assert_tableau_only_completed_periods_filled(columns := (revenue, cost_total, gm1, daus, cost_per_chat, cost_per_video))
     ),
-    description 'Investor Update (Tableau) and finance monthly GM: unit economics per month, one row per month of the finance seed from the first month with active users to the current month. Completed months carry: cost_video = GP + NP front-line cost; cost_other = Bonjour Santé (+ licences and SaaS from 2019); cost_chat = NC + CC + other; cost_total; paid_users_rate = paid DAUs / DAUs; cost_per_chat = chat cost / chat DAUs; cost_per_video = video cost / GP-NP video DAUs; cost_to_serve_a_member = total cost / active contracts; arpu = telehealth revenue / paid active contracts; gm1 = (revenue - total cost x (1 - rebate)) / revenue, with no rebate when the rebate seed has no row; cost per active patient-day by role. Money in CAD; rates are null where the denominator is 0. The month in progress is kept with empty values. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
+    description 'Investor Update (Tableau) and finance monthly GM: unit economics per month, one row per month of the finance seed from the first month with active users to the current month. Completed months carry: cost_video = GP + NP front-line cost; cost_other = Bonjour Santé (+ licences and SaaS from 2019); cost_chat = NC + CC + other; cost_total; paid_users_rate = paid DAUs / DAUs; cost_per_chat = chat cost / chat DAUs; cost_per_video = video cost / GP-NP video DAUs; cost_to_serve_a_member = total cost / active contracts (active contracts: the sum over organizations of the month''s average daily active contracts, fractional, as in the original); arpu = telehealth revenue / paid active contracts; gm1 = (revenue - total cost x (1 - rebate)) / revenue, with no rebate when the rebate seed has no row; cost per active patient-day by role. Money in CAD; rates are null where the denominator is 0. The month in progress is kept with empty values. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
 );
 
 WITH finance AS (
@@ -118,8 +118,8 @@ SELECT
     , CASE WHEN is_completed THEN daus END::BIGINT AS daus /* Active patient-days */
     , CASE WHEN is_completed THEN daus_chat END::BIGINT AS daus_chat /* Active patient-days with a chat */
     , CASE WHEN is_completed THEN daus_video_gp_np END::BIGINT AS daus_video_gp_np /* Active patient-days with a GP or NP video */
-    , CASE WHEN is_completed THEN active_contracts END::BIGINT AS active_contracts /* Contracts active in the month */
-    , CASE WHEN is_completed THEN active_contracts_paid END::BIGINT AS active_contracts_paid /* Contracts of paying organizations active in the month */
+    , CASE WHEN is_completed THEN active_contracts END::DOUBLE AS active_contracts /* Active contracts: sum over organizations of the month's average daily active contracts (fractional) */
+    , CASE WHEN is_completed THEN active_contracts_paid END::DOUBLE AS active_contracts_paid /* Active contracts of paying organizations (sum of their month's average daily active contracts, fractional) */
     , CASE WHEN is_completed THEN daus_paid::DOUBLE / NULLIF(daus, 0) END::DECIMAL(10, 4) AS paid_users_rate /* Paid active patient-days / active patient-days, a fraction */
     , CASE WHEN is_completed THEN cost_chat / NULLIF(daus_chat, 0) END::DECIMAL(12, 2) AS cost_per_chat /* Chat cost per active chat day (CAD) */
     , CASE WHEN is_completed THEN cost_video / NULLIF(daus_video_gp_np, 0) END::DECIMAL(12, 2) AS cost_per_video /* Video cost per GP/NP video day (CAD) */

@@ -13,7 +13,7 @@ MODEL (
         , accepted_values("column" := activation_type, is_in := ('New', 'Repeat'))
         , accepted_values("column" := member_type, is_in := ('Employee', 'Family'))
     ),
-    description 'Customer Success, Organization Monthly (Tableau): one row per active patient, organization and month (active_users: a chat set active that month, under a contract of the organization). activation_type is New in the month of the patient''s first patient post (user_activated, Montreal local month), Repeat afterwards; member_type is Employee when the patient is the employee on one of those contracts, Family otherwise (dependents and children). The patient is identified by a salted hash (user_key), never by the Scribe id in clear. The current month is partial. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
+    description 'Customer Success, Organization Monthly (Tableau): one row per active patient, organization and month (active_users: a chat set active that month, under a contract of the organization). activation_type is New only in the month of the patient''s activation (first patient post, user_activated, Montreal local month), Repeat in every other month, and Repeat in every month for a patient with no activation row (the original''s rule); member_type is Employee when the patient is the employee on one of those contracts, Family otherwise (dependents and children). The patient is identified by a salted hash (user_key), never by the Scribe id in clear. The current month is partial. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
 );
 
 WITH active_users AS (
@@ -56,11 +56,7 @@ WITH active_users AS (
         , monthly.account_name
         , monthly.date_month
         , monthly.daus
-        , CASE
-            WHEN monthly.date_month <= activations.activated_month_est OR activations.activated_month_est IS NULL
-            THEN 'New'
-            ELSE 'Repeat'
-        END AS activation_type
+        , CASE WHEN monthly.date_month = activations.activated_month_est THEN 'New' ELSE 'Repeat' END AS activation_type
         , CASE WHEN monthly.is_employee THEN 'Employee' ELSE 'Family' END AS member_type
     FROM monthly
     LEFT JOIN activations
@@ -74,7 +70,7 @@ SELECT
     , account_name::TEXT AS account_name /* Salesforce account name (N/A when not linked) */
     , date_month::DATE AS date_month /* First day of the month (local days) */
     , daus::BIGINT AS daus /* Active days of the patient in the month */
-    , activation_type::TEXT AS activation_type /* New (month of the first patient post) or Repeat */
+    , activation_type::TEXT AS activation_type /* New only in the month of the first patient post (user_activated), else Repeat (always Repeat without an activation row) */
     , member_type::TEXT AS member_type /* Employee or Family (dependent or child) */
     , (
         activation_type || ' ' || member_type

@@ -15,7 +15,7 @@ MODEL (
         ))
         , not_null(columns := (episode_id, is_dxa_started, is_dxa_completed, dxa_resume_count, is_dxa_resumed))
     ),
-    description 'How Countdown opened each episode: one row per episode with a questionnaire event. The first channel-selection answers (channel_selected, appointment_preference), the first start and first completion of the top_level_greeting, dxa and channel_selection questionnaires (UTC and Montreal local time), and dxa_resume_count = resumes of DXA instances plus DXA instances beyond the first. Incremental by unique key: each run recomputes only the episodes with a questionnaire start, finish, resume or reply in the interval (72-hour lookback for late Segment events), over their whole history, and merges them on episode_id.'
+    description 'How Countdown opened each episode: one row per episode with a questionnaire event. The first channel-selection answers (channel_selected, appointment_preference), the first start and first completion of the top_level_greeting, dxa and channel_selection questionnaires (UTC and Montreal local time), and dxa_resume_count = the smallest resume count over the episode''s DXA instances plus the number of distinct DXA instances minus one (the original''s rule; 0 without a DXA). Incremental by unique key: each run recomputes only the episodes with a questionnaire start, finish, resume or reply in the interval (72-hour lookback for late Segment events), over their whole history, and merges them on episode_id.'
 );
 
 WITH instances AS (
@@ -90,8 +90,8 @@ WITH instances AS (
         , MIN(CASE WHEN instances.qnaire = 'top_level_greeting' THEN instances.completed_at END) AS top_level_greeting_completed_at
         , MIN(CASE WHEN instances.qnaire = 'dxa' THEN instances.started_at END) AS dxa_started_at
         , MIN(CASE WHEN instances.qnaire = 'dxa' THEN instances.completed_at END) AS dxa_completed_at
-        , SUM(CASE WHEN instances.qnaire = 'dxa' THEN instances.resume_count ELSE 0 END) AS dxa_resumes
-        , COUNT(CASE WHEN instances.qnaire = 'dxa' THEN 1 END) AS dxa_instances
+        , MIN(CASE WHEN instances.qnaire = 'dxa' THEN instances.resume_count END) AS dxa_resumes
+        , COUNT(DISTINCT CASE WHEN instances.qnaire = 'dxa' THEN instances.qnaire_tid END) AS dxa_instances
         , MIN(
             CASE
                 WHEN instances.qnaire IN ('channel_selection', 'channel_selection_audio_video')
@@ -174,7 +174,7 @@ SELECT
     , @to_est(channel_select_started_at) AS channel_select_started_at_est /* Same, Montreal local time (naive) */
     , channel_select_completed_at::TIMESTAMPTZ AS channel_select_completed_at /* First completion of a channel_selection questionnaire (UTC) */
     , @to_est(channel_select_completed_at) AS channel_select_completed_at_est /* Same, Montreal local time (naive) */
-    , dxa_resume_count::BIGINT AS dxa_resume_count /* Resumes of DXA instances plus DXA instances beyond the first */
+    , dxa_resume_count::BIGINT AS dxa_resume_count /* Smallest resume count over the DXA instances plus distinct DXA instances minus one (0 without DXA) */
     , (
         dxa_resume_count > 0
     )::BOOLEAN AS is_dxa_resumed /* DXA was resumed or restarted at least once */
