@@ -46,6 +46,7 @@ def table_checksum(con, table: str) -> str:
 
 def table_checksums(con) -> dict[str, str]:
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_progress_bar = false")
     return {table: table_checksum(con, table) for table in _tables(con)}
 
 
