@@ -288,13 +288,13 @@ def _properties(rng, j: Journey) -> None:
     props.append((has_outcome, end_t - 30 * SEC, nurse, "outcome", outcome))
     prio_change = has_prio & (rng.random(n) < 0.1)
     props.append((prio_change, end_t - 40 * SEC, nurse, "priority_level", full_obj(n, "low")))
-    ms = [np.flatnonzero(mask) for mask, *_ in props]
-    j.properties = dict(
-        t=np.concatenate([t[m] for m, (_, t, *_) in zip(ms, props)]),
-        user=np.concatenate([u[m] for m, (_, _, u, *_) in zip(ms, props)]),
-        episode=np.concatenate([j.episode_id[m] for m in ms]),
-        type=np.concatenate([full_obj(len(m), p[3]) for m, p in zip(ms, props)]),
-        value=np.concatenate([p[4][m] for m, p in zip(ms, props)]))
+    parts = {key: [] for key in ("t", "user", "episode", "type", "value")}
+    for mask, t, user, ptype, value in props:
+        m = np.flatnonzero(mask)
+        for key, column in zip(parts, (t[m], user[m], j.episode_id[m], full_obj(len(m), ptype),
+                                       value[m])):
+            parts[key].append(column)
+    j.properties = {key: np.concatenate(columns) for key, columns in parts.items()}
     j.properties["legacy"] = rng.random(len(j.properties["t"])) < 0.02  # in properties_* only
 
 

@@ -1,4 +1,4 @@
-"""Same seed, same rows: the tiny warehouse matches the per-table checksums committed beside this file.
+"""Same seed, same rows: the tiny warehouse matches the per-table checksums committed here.
 
 `tiny_checksums.json` holds the checksum of every raw table and every catwalk_generator table of the
 session `tiny_warehouse` (tiny scale, seed 42, 2026-03-02 + 14 days). A refactor of the generator
@@ -6,7 +6,8 @@ must keep them; a change that means to change the world regenerates the file on 
 
     CATWALK_DUCKDB=/tmp/tiny.duckdb python -c "from catwalk.warehouse import generate; \
         generate(scale='tiny', seed=42, start='2026-03-02', days=14, progress=False)"
-    python -m catwalk.warehouse.checksums /tmp/tiny.duckdb --write tests/warehouse/tiny_checksums.json
+    python -m catwalk.warehouse.checksums /tmp/tiny.duckdb \
+        --write tests/warehouse/tiny_checksums.json
 """
 
 from __future__ import annotations

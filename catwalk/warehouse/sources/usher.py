@@ -13,11 +13,11 @@ from catwalk.warehouse.world import RawTable, WorldState, full_obj
 
 def simulate(world: WorldState) -> dict[str, RawTable]:
     j = world.episodes
-    ms = [np.flatnonzero(mask) for mask, *_ in j.states]
-    world.events.add(
-        "usher.set_episode_state",
-        np.concatenate([t[m] for m, (_, t, _, _) in zip(ms, j.states)]),
-        np.concatenate([user[m] for m, (_, _, user, _) in zip(ms, j.states)]),
-        episode_id=np.concatenate([j.episode_id[m] for m in ms]),
-        episode_state=np.concatenate([full_obj(len(m), s) for m, (*_, s) in zip(ms, j.states)]))
+    t, user, episode, state = [], [], [], []
+    for mask, at, by, name in j.states:  # (episodes, time, user, state) in the journey's order
+        m = np.flatnonzero(mask)
+        t.append(at[m]), user.append(by[m]), episode.append(j.episode_id[m])
+        state.append(full_obj(len(m), name))
+    world.events.add("usher.set_episode_state", np.concatenate(t), np.concatenate(user),
+                     episode_id=np.concatenate(episode), episode_state=np.concatenate(state))
     return {"usher.set_episode_state": world.events.build("usher.set_episode_state")}
