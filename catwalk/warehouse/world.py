@@ -454,7 +454,6 @@ def _gather(values, rows: np.ndarray, null_mask: np.ndarray | None) -> pa.Array:
     return taken
 
 
-
 # ------------------------------------------------------------------------------------------ world
 
 
@@ -517,7 +516,8 @@ def replica_time(t, rng) -> np.ndarray:
 
 def build_world(scale: str, seed: int, start_us: int, end_us: int, progress=None) -> World:
     """Run the registered simulation steps in order; every raw table comes from exactly one."""
-    from catwalk.warehouse.sources import STEPS
+    from catwalk.warehouse import schema
+    from catwalk.warehouse.sources import STEPS  # here: the source modules import this one
 
     report = progress or (lambda step: None)
     world = WorldState(scale, seed, start_us, end_us)
@@ -527,6 +527,12 @@ def build_world(scale: str, seed: int, start_us: int, end_us: int, progress=None
             if table in world.tables:
                 raise ValueError(f"raw table {table} is produced by two simulation steps")
             world.tables[table] = raw
+    expected = set(schema.raw_tables())
+    if set(world.tables) != expected:
+        missing = sorted(expected - set(world.tables))
+        unknown = sorted(set(world.tables) - expected)
+        raise ValueError(f"simulation steps must produce exactly the raw tables of "
+                         f"external_models.yaml: missing {missing}, not in the file {unknown}")
     simulated = sorted(world.events.tables)  # the Segment tables that received events
     world.events.order = simulated + [t for t, r in world.tables.items()
                                       if r.kind == "event" and t not in simulated]

@@ -434,11 +434,16 @@ def test_every_raw_table_comes_from_the_source_module_named_after_it(monkeypatch
         assert module == SOURCE_OF_SCHEMA.get(raw_schema, raw_schema), table
 
 
-def test_a_raw_table_from_two_sources_is_an_error(monkeypatch):
+def test_a_raw_table_from_two_sources_or_from_none_is_an_error(monkeypatch):
     from catwalk.warehouse import sources
 
-    again = ("again", lambda world: {"scribe.plan": None})
-    monkeypatch.setattr(sources, "STEPS", sources.STEPS + (again,))
+    steps = sources.STEPS
     start = W.to_us(START)
+    again = ("again", lambda world: {"scribe.plan": None})
+    monkeypatch.setattr(sources, "STEPS", steps + (again,))
     with pytest.raises(ValueError, match="raw table scribe.plan is produced by two simulation"):
+        W.build_world("tiny", 42, start, start + 7 * W.DAY)
+    monkeypatch.setattr(sources, "STEPS", tuple(s for s in steps if s[0] != "telephone"))
+    with pytest.raises(ValueError, match=r"missing \['telephone_master.call_ended', 'telephone_"
+                                         r"master.call_started'\], not in the file \[\]"):
         W.build_world("tiny", 42, start, start + 7 * W.DAY)
