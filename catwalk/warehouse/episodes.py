@@ -54,10 +54,10 @@ class Journey:
 
     Set by `arrive`: n, episode_id, t0 (first patient post, UTC), t0_local, ep_day, tod, open_h,
     close_h, in_hours, poster, subject, pick_child, someone_else, is_test, lang, cared, burst,
-    resp (first care-team response), responder, nurse. Set by `care`: end_t, internal, rounds
+    resp (first care-team response), responder, nurse. Set by `care`: end_t, rounds
     (g: episode per round), states [(mask, t, user, state)], nudges (episode, iteration index),
-    end_state, properties, commands, book_t, reminders, fu, videos, v_mask, calls, dxa_cc,
-    posts (all posts, care-team and patient, in frame order).
+    end_state, video and psy_video (booked consultations), properties, commands, book_t,
+    reminders, fu, videos, v_mask, calls, dxa_cc, posts (all posts, in frame order).
     """
 
     post_parts: list[dict]
