@@ -17,6 +17,7 @@ from sqlglot import exp
 from catwalk.project import CatwalkError, copy_warehouse
 from catwalk.warehouse import generate, load, schema
 from catwalk.warehouse import world as W
+from catwalk.warehouse.sources import scribe
 
 START, DAYS = "2026-03-02", 14
 
@@ -217,7 +218,7 @@ def test_scale_and_days_knobs_change_volumes():
     orgs = lambda w: w.tables["scribe.organization"].df["id"].nunique()  # noqa: E731
     assert orgs(tiny7) == W.SCALES["tiny"]["orgs"] and orgs(demo7) == W.SCALES["demo"]["orgs"]
     # the hard-coded exception and test organizations exist at every scale
-    assert set(W.SPECIAL_ORGS) <= set(tiny7.tables["scribe.organization"].df["id"])
+    assert set(scribe.SPECIAL_ORGS) <= set(tiny7.tables["scribe.organization"].df["id"])
 
 
 # ------------------------------------------------------------------------------------ messiness
@@ -400,3 +401,49 @@ def test_live_window_ends_now_and_starts_days_before():
 
 
 _ = os
+
+
+# ------------------------------------------------------------------------------------- sources
+
+# raw schemas whose name differs from the source module (models/base/<source>/) that fills them
+SOURCE_OF_SCHEMA = {"tap_wiw": "wiw", "tap_delighted_patient_en": "delighted",
+                    "tap_delighted_patient_fr": "delighted", "telephone_master": "telephone",
+                    "mm": "messaging"}
+
+
+def test_every_raw_table_comes_from_the_source_module_named_after_it(monkeypatch):
+    """A reader finds where salesforce.opportunities rows come from by folder name alone:
+    catwalk/warehouse/sources/salesforce.py; the journey steps return no raw table."""
+    from catwalk.warehouse import sources
+
+    produced = {}
+
+    def recorded(step):
+        def run(world):
+            tables = step(world)
+            produced.update({table: step.__module__.rsplit(".", 1)[-1] for table in tables})
+            return tables
+        return run
+
+    monkeypatch.setattr(sources, "STEPS", tuple((n, recorded(s)) for n, s in sources.STEPS))
+    start = W.to_us(START)
+    world = W.build_world("tiny", 42, start, start + 7 * W.DAY)
+    assert set(world.tables) == set(schema.raw_tables()) == set(produced)
+    for table, module in produced.items():
+        raw_schema = table.split(".")[0]
+        assert module == SOURCE_OF_SCHEMA.get(raw_schema, raw_schema), table
+
+
+def test_a_raw_table_from_two_sources_or_from_none_is_an_error(monkeypatch):
+    from catwalk.warehouse import sources
+
+    steps = sources.STEPS
+    start = W.to_us(START)
+    again = ("again", lambda world: {"scribe.plan": None})
+    monkeypatch.setattr(sources, "STEPS", steps + (again,))
+    with pytest.raises(ValueError, match="raw table scribe.plan is produced by two simulation"):
+        W.build_world("tiny", 42, start, start + 7 * W.DAY)
+    monkeypatch.setattr(sources, "STEPS", tuple(s for s in steps if s[0] != "telephone"))
+    with pytest.raises(ValueError, match=r"missing \['telephone_master.call_ended', 'telephone_"
+                                         r"master.call_started'\], not in the file \[\]"):
+        W.build_world("tiny", 42, start, start + 7 * W.DAY)

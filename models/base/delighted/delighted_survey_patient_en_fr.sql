@@ -1,5 +1,5 @@
 MODEL (
-    name analytics.delighted_survey_patient_fr,
+    name analytics.delighted_survey_patient_@{lang},
     kind FULL,
     cron '0 7 * * *',
     owner analytics,
@@ -13,7 +13,19 @@ MODEL (
         , accepted_values("column" := category, is_in := ('promoter', 'passive', 'detractor'))
         , accepted_range("column" := score, min_v := 0, max_v := 10)
     ),
-    description 'One row per response to the French patient NPS survey (Delighted project patient_fr, Singer tap table survey_responses). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates the whole table and Delighted updates responses in place (comments and tags are added after the score), and the table is small. Epoch times become timestamps, survey_id is salted with the language so EN and FR ids cannot collide, the 0-10 score gets its NPS category, and tap re-deliveries of the same response keep the latest update. Responses without a score are dropped.'
+    description @description,
+    blueprints (
+        (
+            lang := 'en'
+            , language_code := 'EN'
+            , description := 'One row per response to the English patient NPS survey (Delighted project patient_en, Singer tap table survey_responses). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates the whole table and Delighted updates responses in place (comments and tags are added after the score), and the table is small. Epoch times become timestamps, survey_id is salted with the language so EN and FR ids cannot collide, the 0-10 score gets its NPS category, and tap re-deliveries of the same response keep the latest update. Responses without a score are dropped.'
+        )
+        , (
+            lang := 'fr'
+            , language_code := 'FR'
+            , description := 'One row per response to the French patient NPS survey (Delighted project patient_fr, Singer tap table survey_responses). FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates the whole table and Delighted updates responses in place (comments and tags are added after the score), and the table is small. Epoch times become timestamps, survey_id is salted with the language so EN and FR ids cannot collide, the 0-10 score gets its NPS category, and tap re-deliveries of the same response keep the latest update. Responses without a score are dropped.'
+        )
+    )
 );
 
 WITH responses AS (
@@ -30,7 +42,7 @@ WITH responses AS (
         , person_properties__locale
         , person_properties__organization_id
         , person_properties__sex
-    FROM tap_delighted_patient_fr.survey_responses
+    FROM tap_delighted_patient_@{lang}.survey_responses
     WHERE
         NOT id IS NULL AND NOT score IS NULL AND NOT created_at IS NULL
 ), deduplicated AS (
@@ -53,8 +65,8 @@ WITH responses AS (
         ROW_NUMBER() OVER (PARTITION BY id ORDER BY updated_at DESC) = 1
 )
 SELECT
-    MD5('fr' || id::TEXT)::TEXT AS survey_id /* md5 of the language and the Delighted response id: unique across the EN and FR projects */
-    , id::BIGINT AS response_id /* Delighted response id (unique within the fr project only) */
+    MD5(@lang || id::TEXT)::TEXT AS survey_id /* md5 of the language and the Delighted response id: unique across the EN and FR projects */
+    , id::BIGINT AS response_id /* Delighted response id (unique within its Delighted project only: patient_en or patient_fr) */
     , responded_at::TIMESTAMPTZ AS "timestamp" /* Time of the response (UTC) */
     , @to_est(responded_at)::TIMESTAMP AS timestamp_est /* Time of the response, Montreal local time (naive) */
     , TO_TIMESTAMP(updated_at)::TIMESTAMPTZ AS updated_at /* Last update of the response in Delighted (UTC) */
@@ -74,5 +86,5 @@ SELECT
         THEN TRIM(person_properties__organization_id)::BIGINT
     END AS organization_id /* Scribe organization id (person property); null when absent or not numeric */
     , NULLIF(TRIM(person_properties__sex), '')::TEXT AS sex /* Sex of the respondent (person property) */
-    , 'FR' AS "language" /* Language of the Delighted project: FR */
+    , @language_code AS "language" /* Language of the Delighted project: EN for patient_en, FR for patient_fr */
 FROM deduplicated

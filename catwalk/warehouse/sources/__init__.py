@@ -1,0 +1,37 @@
+"""The simulated sources of the raw warehouse: one module per source, as models/base/<source>/.
+
+Each step takes the shared `WorldState` (catwalk.warehouse.world) and returns its raw tables
+{"schema.table": RawTable}; every raw table of external_models.yaml comes from exactly one step.
+`build_world` runs STEPS in this order, the only registry: adding a source is adding its module
+and one line here.
+
+The order matters where steps share a random stream: the care journey's steps
+(catwalk.warehouse.episodes) and the sources observing it continue the stream "episodes" in the
+order below, and sources/wiw continues sources/coredata's "staff". A new source draws from its
+own stream (`world.stream("<source>")`), so appending it changes no existing row.
+"""
+
+from __future__ import annotations
+
+from catwalk.warehouse import episodes
+from catwalk.warehouse.sources import (
+    careplatform, coredata, countdown, delighted, messaging, patientapp, salesforce, scribe,
+    telephone, unresponsive, usher, wiw,
+)
+
+STEPS = (
+    ("staff", coredata.simulate),  # practitioners by role (stream "staff")
+    ("shifts", wiw.simulate),  # When I Work shifts and who is on shift when ("staff", continued)
+    ("membership", scribe.simulate),  # organizations, plans, members, contracts
+    ("salesforce", salesforce.simulate),
+    ("episodes", episodes.arrive),  # the care journey starts (stream "episodes")
+    ("countdown", countdown.simulate),  # intake questionnaires ("episodes", continued)
+    ("care", episodes.care),  # the care team works the episodes ("episodes", continued)
+    ("messaging", messaging.simulate),  # posts ("episodes", continued)
+    ("careplatform", careplatform.simulate),  # page views ("episodes", continued)
+    ("patientapp", patientapp.simulate),  # ratings ("episodes", continued)
+    ("delighted", delighted.simulate),  # NPS surveys ("episodes", continued)
+    ("usher", usher.simulate),
+    ("unresponsive", unresponsive.simulate),
+    ("telephone", telephone.simulate),
+)

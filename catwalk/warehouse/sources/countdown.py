@@ -1,0 +1,166 @@
+"""Countdown, the intake questionnaires a patient fills in when an episode starts.
+
+Segment: countdown.questionnaire_start, questionnaire_finish, questionnaire_resume,
+question_reply, chief_complaint_parsed. Draws from the stream "episodes" between the arrival and
+the care of the journey (catwalk.warehouse.episodes), which it reads.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from catwalk.warehouse.world import MIN, SEC, RawTable, WorldState, choice, group_rank
+
+TOPICS = ["cold_flu", "skin", "prescription", "mental_health", "digestive", "pain", "other"]
+TABLES = ("countdown.questionnaire_start", "countdown.questionnaire_finish",
+          "countdown.questionnaire_resume", "countdown.question_reply",
+          "countdown.chief_complaint_parsed")
+
+
+class _Tid:
+    """Countdown instance ids '<prefix><episode id>' kept as (prefix, episode ids), built in SQL."""
+
+    SQL = "CAST(_tq AS VARCHAR) || CAST(_te AS VARCHAR)"
+
+    def __init__(self, prefix: str, episodes: np.ndarray):
+        self.prefix, self.episodes = prefix, np.asarray(episodes, dtype=np.int64)
+
+    def __getitem__(self, index) -> "_Tid":
+        return _Tid(self.prefix, self.episodes[index])
+
+    def __len__(self) -> int:
+        return len(self.episodes)
+
+    def columns(self) -> dict[str, np.ndarray]:
+        return {"_tq": self.prefix, "_te": self.episodes}
+
+
+class _Questionnaires:
+    """Questionnaire instances (started, finished, resumed) and replies, by episode position."""
+
+    def __init__(self, episode_id: np.ndarray):
+        self.episode_id = episode_id
+        self.starts, self.finishes, self.resumes, self.replies = [], [], [], []
+
+    def instance(self, mask, qnaire, t_start, t_finish, finished):
+        m = np.flatnonzero(mask)
+        tid = _Tid(f"{qnaire[:3]}_", self.episode_id[m])
+        self.starts.append((t_start[m], m, qnaire, tid))
+        f = finished[m]
+        self.finishes.append((t_finish[m][f], m[f], qnaire, tid[f]))
+        return m, tid
+
+    def reply(self, m, tid, qnaire, q_id, t, items, values=None, value=None):
+        self.replies.append(dict(t=t, m=m, cd_qnaire=qnaire, cd_qnaire_tid=tid, cd_q_id=q_id,
+                                 items=items, values=values, value=value))  # cd_q_tid: in SQL
+
+
+def simulate(world: WorldState) -> dict[str, RawTable]:
+    rng = world.stream("episodes")
+    j = world.episodes
+    q = _Questionnaires(j.episode_id)
+    _greeting_and_reason(rng, j, q)
+    dxa, dxa_start = _chief_complaint(world, rng, j, q)
+    _channel_selection(rng, j, q, dxa, dxa_start)
+    _cc_confirmation(rng, j, q, dxa, dxa_start)
+    _emit(world, j.poster, j.episode_id, q)
+    return {name: world.events.build(name) for name in TABLES}
+
+
+def _quoted_list(values: np.ndarray) -> np.ndarray:
+    """'["value"]' for each value (a reply's items), as objects."""
+    return np.char.add(np.char.add('["', values.astype(str)), '"]').astype(object)
+
+
+def _greeting_and_reason(rng, j, q: _Questionnaires) -> None:
+    """Who the episode is for, then the topic (its question depends on the opening hours)."""
+    n, t0 = j.n, j.t0
+    all_, yes = np.ones(n, bool), np.ones(n, bool)
+    m, tid = q.instance(all_, "top_level_greeting", t0 + 3 * SEC, t0 + 25 * SEC, yes)
+    subj_values = np.where(j.someone_else, '["someone_else"]',
+                           np.char.add(np.char.add('["', j.subject.astype(str)), '"]'))
+    subj_items = np.where(j.someone_else, '["someone_else"]',
+                          np.where(j.pick_child, '["my_child"]', '["myself"]'))
+    q.reply(m, tid, "top_level_greeting", "episode_subject", t0[m] + 20 * SEC,
+            subj_items[m].astype(object), subj_values[m].astype(object))
+    m, tid = q.instance(all_, "episode_subject_and_reason", t0 + 30 * SEC, t0 + 50 * SEC, yes)
+    topic_q = np.where(j.in_hours, np.where(rng.random(n) < 0.5, "chat_topic_full_scope",
+                                            "chat_topic_closed"), "chat_topic_reduced_scope")
+    topics = np.char.add(np.char.add('["', choice(rng, TOPICS, [5, 4, 3, 2, 2, 3, 2], n)
+                                      .astype(str)), '"]')
+    for question in ("chat_topic_full_scope", "chat_topic_closed", "chat_topic_reduced_scope"):
+        sel = topic_q[m] == question
+        q.reply(m[sel], tid[sel], "episode_subject_and_reason", question, t0[m][sel] + 45 * SEC,
+                topics[m][sel].astype(object))
+
+
+def _chief_complaint(world: WorldState, rng, j, q: _Questionnaires):
+    """The chief complaint parse, then the DXA questionnaire (some resumed, a few twice)."""
+    n, t0, episode_id = j.n, j.t0, j.episode_id
+    parsed = rng.random(n) < 0.65
+    pm = np.flatnonzero(parsed)
+    world.events.add(
+        "countdown.chief_complaint_parsed", t0[pm] + 55 * SEC, j.poster[pm],
+        episode_id=episode_id[pm],
+        cc_name=np.char.add("cc", rng.integers(1, 34, len(pm)).astype(str)).astype(object),
+        cc_confidence=np.round(rng.uniform(0.2, 0.99, len(pm)), 3),
+        confidence_threshold=np.full(len(pm), 0.5), optional=("confidence_threshold",))
+    dxa = parsed & (rng.random(n) < 0.9)
+    dxa_done = rng.random(n) < 0.85
+    dxa_start = t0 + 60 * SEC + rng.integers(0, 30 * SEC, n)
+    dxa_end = dxa_start + rng.integers(2 * MIN, 10 * MIN, n)
+    m, tid = q.instance(dxa, "dxa", dxa_start, dxa_end, dxa_done)
+    k_res = np.where(rng.random(len(m)) < 0.1, rng.integers(1, 3, len(m)), 0)
+    gr, jr = group_rank(k_res)
+    q.resumes.append((dxa_start[m][gr] + (jr + 1) * 40 * SEC, m[gr], "dxa", tid[gr]))
+    # a second DXA instance for a few episodes
+    again = dxa & (rng.random(n) < 0.03)
+    m2 = np.flatnonzero(again)
+    q.starts.append((dxa_end[m2] + MIN, m2, "dxa", _Tid("dx2_", episode_id[m2])))
+    return dxa, (dxa_start, dxa_end)
+
+
+def _channel_selection(rng, j, q: _Questionnaires, dxa, dxa_times) -> None:
+    """The channel the patient prefers (chat, phone, video) and when."""
+    n, t0 = j.n, j.t0
+    chsel = rng.random(n) < 0.35
+    cs_start = np.where(dxa, dxa_times[1], t0 + 60 * SEC) + 10 * SEC
+    m, tid = q.instance(chsel, "channel_selection", cs_start, cs_start + 40 * SEC,
+                        rng.random(n) < 0.95)
+    chan = choice(rng, ["chat", "phone", "video"], [6, 2, 2], n)
+    q.reply(m, tid, "channel_selection", "select_channel", cs_start[m] + 15 * SEC,
+            _quoted_list(chan[m]), None, chan[m].astype(object))
+    pref = choice(rng, ["asap", "later_today", "tomorrow"], [6, 3, 1], n)
+    q.reply(m, tid, "channel_selection", "appointment_preference", cs_start[m] + 30 * SEC,
+            _quoted_list(pref[m]), None, pref[m].astype(object))
+
+
+def _cc_confirmation(rng, j, q: _Questionnaires, dxa, dxa_times) -> None:
+    """The patient confirms (or not) the chief complaint the DXA found."""
+    ccc = dxa & (rng.random(j.n) < 0.3)
+    cc_t = dxa_times[0] + 40 * SEC
+    m, tid = q.instance(ccc, "cc_confirmation", cc_t - 10 * SEC, cc_t + 10 * SEC,
+                        np.ones(j.n, bool))
+    label = np.where(rng.random(len(m)) < 0.2, "cc_confirmation_other",
+                     np.char.add("cc", rng.integers(1, 34, len(m)).astype(str)))
+    q.reply(m, tid, "cc_confirmation", "cc_confirmation", cc_t[m], _quoted_list(label))
+
+
+def _emit(world: WorldState, poster, episode_id, q: _Questionnaires) -> None:
+    ev = world.events
+    for table, parts in (("countdown.questionnaire_start", q.starts),
+                         ("countdown.questionnaire_finish", q.finishes),
+                         ("countdown.questionnaire_resume", q.resumes)):
+        for t, m, qnaire, tid in parts:
+            ev.add(table, t, poster[m], channel_id=episode_id[m],
+                   cd_qnaire=qnaire, **tid.columns(),
+                   exprs={"cd_qnaire_tid": _Tid.SQL})
+    for r in q.replies:
+        m = r["m"]
+        ev.add("countdown.question_reply", r["t"], poster[m], channel_id=episode_id[m],
+               cd_qnaire=r["cd_qnaire"],
+               **r["cd_qnaire_tid"].columns(), cd_q_id=r["cd_q_id"],
+               exprs={"cd_qnaire_tid": _Tid.SQL,
+                      "cd_q_tid": f"{_Tid.SQL} || '_' || CAST(cd_q_id AS VARCHAR)"},
+               quetion_reply_items=r["items"], optional=("quetion_reply_value",),
+               quetion_reply_values=r["values"], quetion_reply_value=r["value"])
