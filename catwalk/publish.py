@@ -291,8 +291,10 @@ def _columns_holding(adapter: t.Any, model: t.Any, type_name: str, value: str) -
         return []
     query = model.query
     ctes = {cte.alias_or_name for cte in query.find_all(exp.CTE)}
-    tables = [
-        exp.table_name(table) for table in query.find_all(exp.Table) if table.name not in ctes
+    tables = [  # the model's tables, not its CTEs (a CTE may share a table's bare name)
+        exp.table_name(table)
+        for table in query.find_all(exp.Table)
+        if table.db or table.name not in ctes
     ]
     casts = {
         cast.this.name
