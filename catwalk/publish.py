@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 import typing as t
 
+from sqlmesh.utils.errors import NodeAuditsErrors, SQLMeshError
+
 SQLMESH_VERSION = "0.236.4"  # the version whose Scheduler.evaluate this module reproduces
 SAMPLE_ROWS = 3
 
@@ -101,7 +103,6 @@ def evaluate(
     """SQLMesh's Scheduler.evaluate, with the write and its audits in one transaction."""
     from sqlmesh.core.snapshot.definition import parent_snapshots_by_name
     from sqlmesh.utils.date import now_timestamp, validate_date_range
-    from sqlmesh.utils.errors import NodeAuditsErrors
 
     validate_date_range(start, end)
     snapshots = parent_snapshots_by_name(snapshot, self.snapshots)
@@ -135,7 +136,8 @@ def evaluate(
                     **kwargs,
                 )
             except NodeAuditsErrors as error:  # described before the rollback removes the rows
-                raise AuditsFailed(error.errors, describe_audit_errors(adapter, snapshot, error.errors)) from None
+                details = describe_audit_errors(adapter, snapshot, error.errors)
+                raise AuditsFailed(error.errors, details) from None
     except Exception as error:
         explained = explain_data_error(adapter, snapshot, error)
         if explained is not None:
@@ -151,13 +153,7 @@ def evaluate(
 # Failed audits
 
 
-def _audits_failed_base() -> t.Type[Exception]:
-    from sqlmesh.utils.errors import NodeAuditsErrors
-
-    return NodeAuditsErrors
-
-
-class AuditsFailed(_audits_failed_base()):  # type: ignore[misc]
+class AuditsFailed(NodeAuditsErrors):
     """SQLMesh's NodeAuditsErrors, with a message naming columns, values and a sample key."""
 
     def __init__(self, errors: t.List[t.Any], details: t.List[str]) -> None:
@@ -171,7 +167,8 @@ def describe_audit_errors(adapter: t.Any, snapshot: t.Any, errors: t.List[t.Any]
 
 
 def describe_audit_error(adapter: t.Any, snapshot: t.Any, error: t.Any) -> str:
-    """`accepted_values on charge_strategy: 1 row failed, e.g. charge_strategy='bogus' at plan_id=7`."""
+    """One failed audit: `accepted_values on charge_strategy: 1 row failed, e.g.
+    charge_strategy='bogus' at plan_id=7` (audit, its columns, offending values, grain key)."""
     from sqlglot import exp
 
     rows_word = "row" if error.count == 1 else "rows"
@@ -248,7 +245,9 @@ def _show(value: t.Any) -> str:
 _PG_INVALID_INPUT = re.compile(r'invalid input syntax for type ([a-z ]+?): "(.*)"', re.S)
 
 
-def explain_data_error(adapter: t.Any, snapshot: t.Any, error: Exception) -> t.Optional[Exception]:
+def explain_data_error(
+    adapter: t.Any, snapshot: t.Any, error: Exception
+) -> t.Optional[SQLMeshError]:
     """A Postgres cast error that names its column, like DuckDB's `... from source column x`.
 
     Postgres reports `invalid input syntax for type integer: "abc"` without the column. The
@@ -262,7 +261,10 @@ def explain_data_error(adapter: t.Any, snapshot: t.Any, error: Exception) -> t.O
     if not match:
         return None
     type_name, value = match.group(1), match.group(2)
-    found = _columns_holding(adapter, snapshot.model, type_name, value)
+    try:
+        found = _columns_holding(adapter, snapshot.model, type_name, value)
+    except Exception:  # e.g. a Python model (no query): keep Postgres's own message
+        return None
     if not found:
         return None
     where = ", ".join(f"source column {column} of {table}" for table, column in found)
@@ -270,18 +272,12 @@ def explain_data_error(adapter: t.Any, snapshot: t.Any, error: Exception) -> t.O
         f"{' '.join(str(error).split())} (when casting from {where}; "
         f"model {snapshot.model.name}; batch rolled back, prod unchanged)"
     )
-    return type(error)(message) if _can_rebuild(error) else RuntimeError(message)
+    return SQLMeshError(message)
 
 
-def _can_rebuild(error: Exception) -> bool:
-    try:
-        type(error)("probe")
-        return True
-    except Exception:
-        return False
-
-
-def _columns_holding(adapter: t.Any, model: t.Any, type_name: str, value: str) -> t.List[t.Tuple[str, str]]:
+def _columns_holding(
+    adapter: t.Any, model: t.Any, type_name: str, value: str
+) -> t.List[t.Tuple[str, str]]:
     """(table, column) pairs among the model's casts to `type_name` whose table holds `value`."""
     from sqlglot import exp
 

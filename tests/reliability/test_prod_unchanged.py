@@ -75,7 +75,9 @@ def test_failed_time_range_batch_keeps_its_rows_on_duckdb(tmp_path, monkeypatch,
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_postgres_cast_error_names_its_column_and_keeps_the_batch(pg_database, tmp_path, monkeypatch):
+def test_postgres_cast_error_names_its_column_and_keeps_the_batch(
+    pg_database, tmp_path, monkeypatch
+):
     monkeypatch.setenv("CATWALK_START", "2026-11-01")
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "unused.duckdb"))
     project = build_project(tmp_path / "project")
@@ -308,7 +310,8 @@ def test_archive_never_records_a_version_failing_its_source_checks(
 
     assert code == EXIT_FAILED, output
     assert named in output, output
-    assert read("SELECT * FROM archive.scribe_plans_archived ORDER BY plan_id, valid_from") == history
+    assert read(
+        "SELECT * FROM archive.scribe_plans_archived ORDER BY plan_id, valid_from") == history
     assert read("SELECT * FROM analytics.scribe_plans ORDER BY plan_id") == plans
     assert "archive.scribe_plans_archived" in read(
         "SELECT string_agg(model, ',') FROM meta.run_log WHERE status = 'skipped'")[0][0]
@@ -336,7 +339,7 @@ def test_every_archive_source_carries_its_value_audits():
         sources = {parent for archive in archives for parent in archive.depends_on}
         for source in sources:
             model = context.get_model(source)
-            assert model.name in required, f"{archive_names(archives)} read {model.name}: list its checks"
+            assert model.name in required, f"an archive reads {model.name}: list its checks here"
             present = set()
             for name, args in model.audits:
                 column = args.get("column")
@@ -364,7 +367,9 @@ def _plan(gateway: str, project: Path, at: str) -> None:
     with time_machine.travel(ts(at), tick=False):
         context = open_context(gateway, project)
         try:
-            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+            context.plan(
+                "prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True
+            )
         finally:
             context.close()
 
