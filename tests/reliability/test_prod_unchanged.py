@@ -127,9 +127,18 @@ GOOD_SCORES = [(1, 9, "2026-11-01 10:00"), (2, 3, "2026-11-01 22:00"), (3, 7, "2
 BAD_SCORES = [(1, 11, "2026-11-02 12:00"), (4, -1, "2026-11-02 13:00"), (5, 8, "2026-11-02 14:00")]
 
 
+# A custom audit (no column argument): its failure names the columns it filters on.
+CUSTOM_AUDIT = """
+AUDIT (name assert_scores_not_negative, blocking TRUE);
+
+SELECT response_id, score FROM @this_model WHERE score < 0
+"""
+
+
 def _score_model(name: str, kind: str) -> str:
     where = "WHERE updated_at BETWEEN @start_ts AND @end_ts" if "TIME_RANGE" in kind else ""
     grain = "(response_id, valid_from)" if "SCD" in kind else "response_id"
+    custom = ", assert_scores_not_negative" if kind == "FULL" else ""
     return textwrap.dedent(
         f"""
         MODEL (
@@ -137,7 +146,7 @@ def _score_model(name: str, kind: str) -> str:
             kind {kind},
             cron '0 7,18 * * *',
             grain {grain},
-            audits (accepted_range("column" := score, min_v := 0, max_v := 10)),
+            audits (accepted_range("column" := score, min_v := 0, max_v := 10){custom}),
             description 'Test model: survey scores.'
         );
 
@@ -178,6 +187,7 @@ def _scores_project(target: Path) -> Path:
     for name, kind in SCORE_MODELS.items():
         (models / f"{name.split('.')[1]}.sql").write_text(_score_model(name, kind))
     (models / "scores_summary.sql").write_text(SUMMARY_MODEL)
+    (target / "audits" / "assert_scores_not_negative.sql").write_text(CUSTOM_AUDIT)
     return target
 
 
@@ -226,6 +236,7 @@ def _check_publish_after_audits(scores: _Scores) -> None:
         assert f"{name}: Audits failed" in output, output
     assert "accepted_range on score" in output
     assert "score=11 at response_id=1" in output and "score=-1 at response_id=4" in output
+    assert "assert_scores_not_negative: 1 row failed, e.g. score=-1 at response_id=4" in output
 
 
 def test_failing_blocking_audit_keeps_prod_on_last_good_data_duckdb(tmp_path, monkeypatch):
