@@ -243,7 +243,6 @@ def test_failing_blocking_audit_keeps_prod_on_last_good_data_duckdb(tmp_path, mo
     _check_publish_after_audits(_Scores("local", tmp_path, monkeypatch))
 
 
-@pytest.mark.slow
 @pytest.mark.postgres
 def test_failing_blocking_audit_keeps_prod_on_last_good_data_postgres(
     pg_database, tmp_path, monkeypatch
