@@ -123,21 +123,19 @@ def evaluate(
                 target_table_exists=target_table_exists,
                 **kwargs,
             )
-            try:
-                audit_results = self._audit_snapshot(
-                    snapshot=snapshot,
-                    environment_naming_info=environment_naming_info,
-                    start=start,
-                    end=end,
-                    execution_time=execution_time,
-                    snapshots=snapshots,
-                    deployability_index=deployability_index,
-                    wap_id=wap_id,
-                    **kwargs,
-                )
-            except NodeAuditsErrors as error:  # described before the rollback removes the rows
-                details = describe_audit_errors(adapter, snapshot, error.errors)
-                raise AuditsFailed(error.errors, details) from None
+            audit_results = _audit_before_publish(
+                self,
+                adapter,
+                snapshot=snapshot,
+                environment_naming_info=environment_naming_info,
+                start=start,
+                end=end,
+                execution_time=execution_time,
+                snapshots=snapshots,
+                deployability_index=deployability_index,
+                wap_id=wap_id,
+                **kwargs,
+            )
     except Exception as error:
         explained = explain_data_error(adapter, snapshot, error)
         if explained is not None:
@@ -147,6 +145,15 @@ def evaluate(
         snapshot, start, end, is_dev=not is_deployable, last_altered_ts=now_timestamp()
     )
     return audit_results
+
+
+def _audit_before_publish(scheduler: t.Any, adapter: t.Any, **audit_args: t.Any) -> t.List[t.Any]:
+    """The batch's audits, run inside its transaction; failures described before the rollback."""
+    try:
+        return scheduler._audit_snapshot(**audit_args)
+    except NodeAuditsErrors as error:
+        details = describe_audit_errors(adapter, audit_args["snapshot"], error.errors)
+        raise AuditsFailed(error.errors, details) from None
 
 
 # --------------------------------------------------------------------------------------------
