@@ -44,6 +44,9 @@ def open_context(
     from sqlmesh import Context
     from sqlmesh.core.console import TerminalConsole, set_console
 
+    from catwalk.publish import install
+
+    install()  # atomic batches, published only after their audits pass (catwalk/publish.py)
     if gateway is not None and gateway not in GATEWAYS:
         raise CatwalkError(f"unknown gateway {gateway!r}; choose one of {', '.join(GATEWAYS)}")
     if verbose:
@@ -129,7 +132,7 @@ def copy_project(target: Path, include_models: bool = True) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("config.yaml", "external_models.yaml"):
         shutil.copy(PROJECT_ROOT / name, target / name)
-    folders = ["macros", "seeds", "audits", "linter", "signals"] + (["models"] if include_models else [])
+    folders = ["macros", "seeds", "audits", "linter", "signals", "materializations"] + (["models"] if include_models else [])
     for folder in folders:
         if (PROJECT_ROOT / folder).exists():
             shutil.copytree(

@@ -10,6 +10,8 @@ MODEL (
             plan_id
         ))
         , not_null(columns := (plan_id, organization_id, during_start, during_end, imported_at))
+        , accepted_values("column" := charge_strategy, is_in := ('free', 'fixed', 'dynamic', 'auto_dynamic'))
+        , accepted_range("column" := charge_price, min_v := 0)
     ),
     description 'One row per Scribe plan (what an organization buys), from the Lambda replica scribe.plan. FULL: small replica updated in place, rebuilt on every 07:00 and 18:00 UTC run; history in archive.scribe_plans_archived. The validity range (Postgres tstzrange during; its text literal on DuckDB) is parsed from its text form into half-open during_start / during_end (open-ended: 9999-12-31 23:59:59.999999+00) so both engines give identical values. Pricing is kept as Scribe stores it; the pricing rules (per-organization exceptions seed, auto_dynamic at 15, missing strategy = free) are applied in scribe_plans_detailed, not here as in the original.'
 );

@@ -16,6 +16,7 @@ MODEL (
         , accepted_values("column" := gender, is_in := ('M', 'F', 'N/A'))
         , accepted_values("column" := language, is_in := ('FR', 'EN', 'N/A'))
         , accepted_values("column" := status, is_in := ('invited', 'registered', 'future', 'deleted', 'deactivated'))
+        , accepted_range("column" := age, min_v := 0, max_v := 130)
     ),
     description 'One row per Scribe (membership) user: patients, their family members and care-team members. FULL because the Segment identify table is updated in place and is small; rebuilt on every run. Gender and language are normalised (N/A when missing); a missing birthday is backfilled from created_at minus age. Should a user appear twice, the latest received row is kept. History is kept by archive.scribe_users_archived (keyed on user_id, timed on received_at). Test users are kept here and excluded in scribe_users_detailed; the residence province code is mapped to its full name in scribe_user_contract_detailed (no joins in base).'
 );
