@@ -43,6 +43,12 @@ def _run(args: argparse.Namespace) -> int:
     return run(gateway=args.gateway, environment=args.environment)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from catwalk.plan import plan
+
+    return plan(args.environment, args.sqlmesh_args, gateway=args.gateway, wait=args.wait)
+
+
 def _review(args: argparse.Namespace) -> int:
     from catwalk.review import review
 
@@ -121,6 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--gateway", choices=GATEWAYS, default="local")
     run.add_argument("--environment", default="prod")
     run.set_defaults(func=_run)
+
+    plan = commands.add_parser(
+        "plan", help="sqlmesh plan under the run lock (the way to plan prod); exit 75 if a run holds it",
+        description="Takes the lock of `catwalk run`, then runs `sqlmesh plan ENVIRONMENT ARGS...`. "
+        "Options of catwalk come first, e.g. catwalk plan --gateway postgres prod --restate-model X",
+    )
+    plan.add_argument("--gateway", choices=GATEWAYS, default="local")
+    plan.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                      help="wait this long for a running run to finish (default: refuse at once)")
+    plan.add_argument("environment", nargs="?", default="prod", help="environment (default: prod)")
+    plan.add_argument("sqlmesh_args", nargs=argparse.REMAINDER,
+                      help="passed to sqlmesh plan unchanged (--restate-model, --start, --auto-apply...)")
+    plan.set_defaults(func=_plan)
 
     review = commands.add_parser("review", help="plan review report for a pull request")
     review.add_argument("env")
