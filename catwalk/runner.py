@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -332,18 +333,6 @@ def waiting_intervals(snapshots: t.Iterable[t.Any], execution_time: t.Any) -> t.
     return waiting
 
 
-def _signal_sources(helpers: t.Any, snapshot: t.Any, snapshots: t.Dict[str, t.Any]) -> t.List[t.Any]:
-    """The raw tables a model's `delivered` signal waits for (its `sources :=` list, if any)."""
-    tables = helpers.raw_sources(snapshot, snapshots, walk_ancestors=True)
-    for name, arguments in snapshot.model.signals:
-        if name == "delivered" and "sources" in arguments:
-            listed = arguments["sources"]
-            text = listed.name if hasattr(listed, "name") else str(listed)
-            wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
-            return [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
-    return tables
-
-
 def late_sources(
     adapter: t.Any,
     project: Path,
@@ -356,7 +345,8 @@ def late_sources(
 
     Every run holds back the hours after the last load (the 06:00 Segment load cannot hold events
     of 06:30): that is normal lag. A source is *late* when its last delivery is more than
-    `late_after_hours` before `reference` (the run time). `models` lists the waiting models that
+    `late_after_hours` before `reference` (the run time), unless it is idle (silent for the signal's
+    max_wait_hours while its loader delivered other tables). `models` lists the waiting models that
     read the source, directly or through their ancestors.
     """
     helpers = _load_signal_helpers(project)
@@ -373,8 +363,10 @@ def late_sources(
     ]
     tables: t.Set[t.Tuple[str, str]] = set()
     for snapshot in signalled:
-        tables.update(_signal_sources(helpers, snapshot, snapshots))
+        tables.update(helpers.signalled_sources(snapshot, snapshots))
     horizons = helpers.source_horizons(adapter, sorted(tables))
+    max_wait = inspect.signature(helpers.delivered).parameters["max_wait_hours"].default
+    idle = helpers.idle_sources(adapter, horizons, snapshots, reference, max_wait)
     readers: t.Dict[str, t.List[str]] = {}
     for name, (snapshot, _range) in waiting.items():
         for schema, table in helpers.raw_sources(snapshot, snapshots, walk_ancestors=True):
@@ -388,7 +380,8 @@ def late_sources(
                 "load_column": column,
                 "delivered_until": horizon,
                 "behind_seconds": behind,
-                "late": behind is None or behind > late_after_hours * 3600,
+                "idle": table in idle,
+                "late": table not in idle and (behind is None or behind > late_after_hours * 3600),
                 "models": sorted(readers.get(table, [])),
             }
         )
