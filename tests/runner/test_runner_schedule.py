@@ -170,8 +170,8 @@ def test_late_loader_holds_only_its_dependants_and_is_caught_up(warehouse, tmp_p
 
 def test_readme_restatement_procedure_backfills_beyond_the_lookback(warehouse):
     import time_machine
-    from click.testing import CliRunner
-    from sqlmesh.cli.main import cli
+
+    from catwalk.plan import plan
 
     deploy(warehouse, load="2026-11-05 06:00", at="2026-11-05 07:00")
     warehouse.feed.load("2026-11-05 17:00")
@@ -188,47 +188,20 @@ def test_readme_restatement_procedure_backfills_beyond_the_lookback(warehouse):
     channel = "SELECT post_count FROM analytics.runner_channels WHERE episode_id = 'ch-1'"
     before_daily, before_channel = warehouse.query(daily)[0][0], warehouse.query(channel)[0][0]
 
-    # README: "Restating intervals after a late backfill".
+    # README: "Restating intervals after a late backfill" (catwalk plan, under the run lock).
     with time_machine.travel(ts("2026-11-05 18:30"), tick=False):
-        result = CliRunner().invoke(
-            cli,
+        code = plan(
+            "prod",
             [
-                "--paths", str(warehouse.project), "plan", "prod",
                 "--restate-model", "analytics.messaging_posts",
                 "--start", "2026-11-01", "--end", "2026-11-01",
                 "--auto-apply", "--skip-linter",
             ],
+            paths=warehouse.project,
+            wait=60,
         )
-    assert result.exit_code == 0, result.output
+    assert code == 0
     assert warehouse.query(backfilled)[0][0] == 1
     assert warehouse.query(daily)[0][0] == before_daily + 1  # downstream restated too
     assert warehouse.query(channel)[0][0] >= before_channel + 1
 
-
-def test_prod_host_files_create_logs_share_one_env_file_and_ignore_run_locks():
-    import re
-    import subprocess
-
-    from catwalk.plan import DEFAULT_START
-    from catwalk.project import PROJECT_ROOT
-
-    scripts = PROJECT_ROOT / "scripts"
-    cron = (scripts / "catwalk-run.cron").read_text()
-    command = next(line for line in cron.splitlines() if line.startswith("0 "))
-    # logs/ exists before the shell opens the redirection into it
-    assert command.index("mkdir -p logs") < command.index(">> logs/")
-    # one env file, the same ownership and mode wherever it is mentioned, readable by the user
-    env = (scripts / "catwalk.env").read_text()
-    service = (scripts / "catwalk-run.service").read_text()
-    assert "User=catwalk" in service and "crontab -u catwalk" in cron
-    for text in (cron, service, env):
-        assert "root:catwalk mode 0640" in text or "-g catwalk -m 0640" in text, text[:200]
-        assert "0600" not in text and "root-readable" not in text
-    # the backfill start is in the prod env file, equal to config.yaml's fallback
-    assert re.search(rf"^CATWALK_START={DEFAULT_START}$", env, flags=re.M)
-    config = (PROJECT_ROOT / "config.yaml").read_text()
-    assert f"env_var('CATWALK_START', '{DEFAULT_START}')" in config
-    ignored = subprocess.run(
-        ["git", "check-ignore", "-q", "catwalk.duckdb.run.lock"], cwd=PROJECT_ROOT
-    )
-    assert ignored.returncode == 0, "*.run.lock must be ignored by git"
