@@ -1,0 +1,27 @@
+"""Tableau's grants, kept through every promotion (config.yaml `after_all`).
+
+SQLMesh recreates the prod views of the changed models on every promotion; `after_all` runs this
+macro at the end of every prod plan and run. On Postgres, when the role `tableau_reader` exists
+(`catwalk postgres setup-roles`), it grants SELECT on the view of every model of schema `analytics`
+that is not tagged `pii`, and revokes every privilege on the views of `pii` models. Elsewhere (DuckDB,
+dev environments, no such role) it emits nothing. The statements come from catwalk.postgres.
+"""
+
+from __future__ import annotations
+
+from sqlmesh import macro
+
+
+@macro()
+def grant_tableau_reader(evaluator):
+    """GRANT/REVOKE statements for tableau_reader on the prod views of schema analytics."""
+    from catwalk.postgres import READER, tableau_grants
+
+    if evaluator.runtime_stage != "after_all" or evaluator.this_env != "prod":
+        return []
+    adapter = evaluator.engine_adapter
+    if adapter.dialect != "postgres":
+        return []
+    if adapter.fetchone(f"SELECT 1 FROM pg_roles WHERE rolname = '{READER}'") is None:
+        return []
+    return tableau_grants(evaluator.snapshots.values())
