@@ -4,10 +4,13 @@ SQLMesh recreates the prod views of the changed models on every promotion; `afte
 macro at the end of every prod plan and run. On Postgres, when the role `tableau_reader` exists
 (`catwalk postgres setup-roles`), it grants SELECT on the view of every model of schema `analytics`
 that is not tagged `pii`, and revokes every privilege on the views of `pii` models. Elsewhere (DuckDB,
-dev environments, no such role) it emits nothing. The statements come from catwalk.postgres.
+dev environments, no such role) it emits a no-op `SELECT 1` (SQLMesh logs a warning for a statement
+that renders to nothing). The statements come from catwalk.postgres.
 """
 
 from __future__ import annotations
+
+from sqlglot import exp
 
 from sqlmesh import macro
 
@@ -17,11 +20,12 @@ def grant_tableau_reader(evaluator):
     """GRANT/REVOKE statements for tableau_reader on the prod views of schema analytics."""
     from catwalk.postgres import READER, tableau_grants
 
+    nothing = exp.select(exp.Literal.number(1))
     if evaluator.runtime_stage != "after_all" or evaluator.this_env != "prod":
-        return []
+        return nothing
     adapter = evaluator.engine_adapter
     if adapter.dialect != "postgres":
-        return []
+        return nothing
     if adapter.fetchone(f"SELECT 1 FROM pg_roles WHERE rolname = '{READER}'") is None:
-        return []
-    return tableau_grants(evaluator.snapshots.values())
+        return nothing
+    return tableau_grants(evaluator.snapshots.values()) or nothing
