@@ -90,6 +90,8 @@ def demo(
     stdin: t.Optional[t.TextIO] = None,
     out: t.Optional[t.TextIO] = None,
 ) -> int:
+    from catwalk.lock import LockHeld
+    from catwalk.runner import lock_for
     from catwalk.warehouse import generate, load
 
     root = Path(paths or PROJECT_ROOT)
@@ -97,16 +99,25 @@ def demo(
         return 1
     path = duckdb_path()
     started = time.monotonic()
-    if _has_raw_data(path):
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        print(f"catwalk demo: warehouse {path} exists; delivering loads up to {now.isoformat()}")
-        load(gateway="local", until=now.isoformat())
-    else:
-        print(f"catwalk demo: generating the {scale} warehouse into {path}")
-        generate(gateway="local", scale=scale, seed=seed, force=False, write_env=True)
-
-    context = open_context(gateway="local", paths=root, verbose=True)
-    context.plan("prod", auto_apply=True, no_prompts=True)
+    lock = lock_for("local", root, must_exist=False)  # the lock of `catwalk run`
+    try:
+        lock.acquire()
+    except LockHeld:
+        print(f"catwalk demo: a catwalk run is in progress ({lock.description} is held); "
+              "try again when it ends", file=out or sys.stdout)
+        return LockHeld.exit_code
+    try:
+        if _has_raw_data(path):
+            now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            print(f"catwalk demo: warehouse {path} exists; delivering loads up to {now.isoformat()}")
+            load(gateway="local", until=now.isoformat())
+        else:
+            print(f"catwalk demo: generating the {scale} warehouse into {path}")
+            generate(gateway="local", scale=scale, seed=seed, force=False, write_env=True)
+        context = open_context(gateway="local", paths=root, verbose=True)
+        context.plan("prod", auto_apply=True, no_prompts=True)
+    finally:
+        lock.release()
     elapsed = time.monotonic() - started
 
     models = [model for model in context.models.values() if model.kind.name != "EXTERNAL"]

@@ -52,3 +52,16 @@ def test_demo_proceeds_past_the_guard_on_a_clean_tree(tmp_path, monkeypatch):
     assert module.uncommitted_changes(root) == []
     (root / "models" / "table" / "new_model.sql").write_text("MODEL (name analytics.n, kind FULL);\nSELECT 1 AS n\n")
     assert module.uncommitted_changes(root) == ["models/table/new_model.sql"]
+
+
+def test_demo_does_not_plan_while_a_run_holds_the_lock(tmp_path, monkeypatch):
+    from catwalk.lock import FileRunLock
+
+    root, _model = _repository(tmp_path)
+    database = tmp_path / "demo.duckdb"
+    monkeypatch.setenv("CATWALK_DUCKDB", str(database))
+    out = io.StringIO()
+    with FileRunLock(tmp_path / "demo.duckdb.run.lock"):
+        assert demo(paths=root, stdin=io.StringIO(), out=out) == 75
+    assert "a catwalk run is in progress" in out.getvalue()
+    assert not database.exists()
