@@ -1,18 +1,26 @@
 """`catwalk run`: the prod run cron calls twice a day.
 
-One run =
-  1. take the single-flight lock (catwalk.lock) or exit at once with EXIT_LOCKED;
-  2. open the project's configuration and the run log (table `meta.run_log` in the warehouse,
-     created if missing). The model files are not loaded: a run evaluates the snapshots deployed
-     in the environment (SQLMesh's state), never the checkout's files, so it skips the ~10 s of
-     parsing and rendering the project and a half-edited file on the host cannot stop prod;
-  3. run the SQLMesh scheduler for the environment (`Context.run(skip_janitor=True)`): it evaluates
+One run (each step is one function of `_locked_run`) =
+  0. refuse at once a DuckDB file that does not exist (`lock_for`), creating nothing;
+  1. take the single-flight lock (catwalk.lock) or exit at once with EXIT_LOCKED; processes forked
+     from now on die with the runner (catwalk.lock.children_die_with_parent);
+  2. open the project's configuration, without loading the model files: a run evaluates the
+     snapshots deployed in the environment (SQLMesh's state), never the checkout's files, so it
+     skips the ~10 s of parsing and rendering the project and a half-edited file on the host
+     cannot stop prod; refuse, creating nothing, a warehouse without SQLMesh state or without the
+     environment (`_check_environment`);
+  3. open the run log (table `meta.run_log` in the warehouse, created if missing) and mark runs
+     left `running` by a dead process as killed (`_start_run_log`);
+  4. run the SQLMesh scheduler for the environment (`Context.run(skip_janitor=True)`): it evaluates
      the intervals whose cron tick has passed and whose raw sources are delivered (the `delivered`
-     signal in signals/); every evaluated batch is written to the run log as it finishes;
-  4. report the models still waiting for a late source, and by how much;
-  5. run the janitor as its own step: a janitor failure is reported, the run is not undone;
-  6. print one summary line, post a JSON summary to $CATWALK_ALERT_WEBHOOK on failure, and return
-     the exit code.
+     signal in signals/); every evaluated batch is written to the run log as it finishes
+     (`_run_scheduler`);
+  5. find and log the models still waiting for a late source, and print one line per late source
+     (`_find_waiting`, `_log_waiting`, `_print_late_sources`);
+  6. run the janitor as its own step: a janitor failure is reported, the run is not undone;
+  7. print one summary line, post a JSON alert to $CATWALK_ALERT_WEBHOOK on every non-zero exit
+     except 75, and return the exit code (`_finish`). A run that cannot start (CatwalkError, exit
+     2) is alerted by `run` itself, except for an environment that was never planned.
 
 Exit codes (most severe wins):
   0   success: every due interval ran, except the hours after the last load (normal lag)
@@ -23,8 +31,9 @@ Exit codes (most severe wins):
   4   janitor failure: the run succeeded but cleaning expired environments/tables failed
   75  lock held: another run is in progress; nothing was done (EX_TEMPFAIL)
 
-Every run prints one summary line (plus one line per late source and per error). The webhook in
-$CATWALK_ALERT_WEBHOOK receives a JSON summary when the exit code is 1, 2 or 4.
+Every run prints one summary line under 200 characters (plus one line per late source and per
+error). The webhook in $CATWALK_ALERT_WEBHOOK receives a JSON alert, whose `text` field is one
+human sentence, when the exit code is 1, 2, 3 or 4; the POST is retried twice.
 
 Run log `meta.run_log`, one row per evaluated batch (`model` set) plus one row per run
 (`model` null): run_id, environment, model, interval_start, interval_end, started_at, ended_at,
