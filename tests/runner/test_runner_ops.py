@@ -87,6 +87,7 @@ def test_missing_duckdb_file_is_one_error_and_creates_nothing(tmp_path, monkeypa
     assert len(err.getvalue().strip().splitlines()) == 1, err.getvalue()
     assert f"the DuckDB warehouse {missing} does not exist" in err.getvalue()
     assert not (tmp_path / "nonexistent").exists()
+    assert [alert["exit_code"] for alert in webhook] == [EXIT_ERROR]  # a host misconfigured
 
 
 @pytest.mark.slow
