@@ -92,15 +92,34 @@ def _spawn_postgres_run(project, at: str, marker, pause: float):
     return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _spawn_postgres_restatement(project, at: str):
+PLAN_STARTS_AFTER_THE_RUN = """
+        import catwalk.plan as _plan_module
+        from catwalk.project import connect_postgres as _connect
+        _original_sqlmesh_plan = _plan_module._sqlmesh_plan
+        def _checked_sqlmesh_plan(*args):
+            connection = _connect()
+            with connection.cursor() as cursor:  # a run closes its run-log row before unlocking
+                cursor.execute("SELECT COUNT(*) FROM meta.run_log WHERE model IS NULL AND status = 'running'")
+                running = cursor.fetchone()[0]
+            connection.close()
+            if running:
+                open({overlap!r}, "w").write("sqlmesh plan started while a run was going")
+            return _original_sqlmesh_plan(*args)
+        _plan_module._sqlmesh_plan = _checked_sqlmesh_plan
+"""
+
+
+def _spawn_postgres_restatement(project, at: str, overlap):
     import subprocess
     import sys
     import textwrap
 
+    check = PLAN_STARTS_AFTER_THE_RUN.format(overlap=str(overlap))
     script = textwrap.dedent(
         f"""
         import sys, time_machine
         from catwalk.plan import plan
+        {textwrap.indent(textwrap.dedent(check), "        ").strip()}
         with time_machine.travel({at!r} + "+00:00", tick=True):
             sys.exit(plan("prod", ["--restate-model", "analytics.messaging_posts", "--start",
                      "2026-11-01", "--end", "2026-11-02", "--auto-apply", "--skip-linter",
@@ -141,11 +160,13 @@ def test_restatement_plans_racing_runs_on_postgres_never_duplicate_rows(pg_datab
             while not marker.exists():
                 assert runner.poll() is None and time.monotonic() < deadline, runner.communicate()
                 time.sleep(0.05)
-            planner = _spawn_postgres_restatement(project, "2026-11-02 18:05")
+            overlap = tmp_path / f"overlap-{trial}"
+            planner = _spawn_postgres_restatement(project, "2026-11-02 18:05", overlap)
             run_out = runner.communicate(timeout=600)
             plan_out = planner.communicate(timeout=600)
             assert runner.returncode == EXIT_OK, run_out
             assert planner.returncode == 0, plan_out
+            assert not overlap.exists(), f"trial {trial}: the plan did not wait for the run"
             with connection.cursor() as cursor:
                 for name, key in (
                     ("analytics.messaging_posts", "post_id"),
