@@ -45,6 +45,12 @@ def _run(args: argparse.Namespace) -> int:
     return run(gateway=args.gateway, environment=args.environment)
 
 
+def _plan(args: argparse.Namespace) -> int:
+    from catwalk.plan import plan
+
+    return plan(args.environment, args.sqlmesh_args, gateway=args.gateway, wait=args.wait)
+
+
 def _review(args: argparse.Namespace) -> int:
     from catwalk.review import review
 
@@ -198,6 +204,24 @@ def _add_docs(commands) -> None:
     docs_serve.set_defaults(func=_docs_serve)
 
 
+def _add_plan(commands) -> None:
+    plan = _command(
+        commands, "plan",
+        help="sqlmesh plan under the run lock (the way to plan prod); exit 75 if a run holds it",
+        epilog="Options of catwalk come first, e.g. "
+        "catwalk plan --gateway postgres prod --restate-model X\n"
+        "exit codes: sqlmesh plan's own (0 done, 1 failed); 2 a problem named on one line of stderr;\n"
+        "75 a catwalk run holds the lock, nothing was planned",
+    )
+    _add_gateway(plan)
+    plan.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                      help="wait this long for a running run to finish (0: refuse at once)")
+    plan.add_argument("environment", nargs="?", default="prod", help="environment to plan")
+    plan.add_argument("sqlmesh_args", nargs=argparse.REMAINDER,
+                      help="passed to sqlmesh plan unchanged (--restate-model, --start, --auto-apply...)")
+    plan.set_defaults(func=_plan)
+
+
 def _add_review(commands) -> None:
     review = _command(
         commands, "review",
@@ -271,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--environment", default="prod", help="environment whose intervals run")
     run.set_defaults(func=_run)
 
+    _add_plan(commands)
     _add_review(commands)
     _add_docs(commands)
     _add_tools(commands)

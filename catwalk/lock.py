@@ -13,10 +13,18 @@ one lock for the whole run:
   a clear message instead of a DuckDB error.
 
 The lock covers every environment: dev and prod share physical tables for unchanged models.
+`catwalk plan` takes the same lock (waiting up to `--wait` seconds), so a plan never races a run.
+
+SQLMesh forks worker processes (its process pools, while it reads snapshots); a runner killed with
+SIGKILL would leave them alive with the warehouse open. `children_die_with_parent()` makes every
+process forked afterwards receive SIGKILL when its parent dies (Linux `PR_SET_PDEATHSIG`).
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 import typing as t
 import zlib
 from pathlib import Path
@@ -27,6 +35,36 @@ from catwalk.project import CatwalkError, connect_postgres, describe_postgres
 ADVISORY_LOCK_KEY = zlib.crc32(b"catwalk.run") * 1000 + 6
 
 
+_PR_SET_PDEATHSIG = 1
+_parent_pid: t.Optional[int] = None
+_registered = False
+
+
+def _remember_parent() -> None:
+    global _parent_pid
+    _parent_pid = os.getpid()
+
+
+def _die_with_parent() -> None:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing to set
+        return
+    if _parent_pid is not None and os.getppid() != _parent_pid:
+        os._exit(1)  # the parent died between the fork and the prctl call
+
+
+def children_die_with_parent() -> None:
+    """Every child forked from now on is killed when this process dies (idempotent)."""
+    global _registered
+    if not _registered and hasattr(os, "register_at_fork"):
+        os.register_at_fork(before=_remember_parent, after_in_child=_die_with_parent)
+        _registered = True
+
+
 class LockHeld(CatwalkError):
     """Another run holds the lock; the runner exits at once with EXIT_LOCKED."""
 
@@ -34,12 +72,25 @@ class LockHeld(CatwalkError):
 
 
 class RunLock:
-    """Context manager: acquire without waiting or raise LockHeld; release on exit."""
+    """Context manager: acquire without waiting or raise LockHeld; release on exit.
+
+    `acquire(wait=seconds)` retries for that long before raising LockHeld.
+    """
 
     def __init__(self, description: str):
         self.description = description
 
-    def acquire(self) -> None:  # pragma: no cover - interface
+    def acquire(self, wait: float = 0) -> None:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self.try_acquire()
+            except LockHeld:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+
+    def try_acquire(self) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
     def release(self) -> None:  # pragma: no cover - interface
@@ -59,10 +110,11 @@ class FileRunLock(RunLock):
         self.path = Path(path)
         self._lock: t.Any = None
 
-    def acquire(self) -> None:
+    def try_acquire(self) -> None:
         from filelock import FileLock, Timeout
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.is_dir():
+            raise CatwalkError(f"cannot take the {self.description}: folder {self.path.parent} does not exist")
         lock = FileLock(str(self.path), timeout=0)
         try:
             lock.acquire()
@@ -84,7 +136,7 @@ class PostgresRunLock(RunLock):
         self.settings = settings
         self._connection: t.Any = None
 
-    def acquire(self) -> None:
+    def try_acquire(self) -> None:
         connection = connect_postgres(self.settings)
         connection.autocommit = True
         with connection.cursor() as cursor:

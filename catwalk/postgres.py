@@ -5,19 +5,24 @@ CATWALK_PG_* settings), once, and again whenever a raw schema is added:
 
 - `transformer` (LOGIN): the role SQLMesh runs as. Reads the raw schemas, creates and owns every
   model object (schemas analytics, archive, meta, sqlmesh__*, dev environments, SQLMesh state).
-- `tableau_reader` (LOGIN): reads the prod views in schema `analytics` only — not the raw schemas,
-  not the `sqlmesh__*` physical schemas, not the dev schemas `analytics__<env>`, and not `archive`
-  unless `grant_archive=True`.
+- `tableau_reader` (LOGIN): reads the prod views of the person-free models of schema `analytics`
+  (every model not tagged `pii`) and the run log `meta.run_log` — not the `pii` models, not the raw
+  schemas, not the `sqlmesh__*` physical schemas, not the dev schemas `analytics__<env>`, and not
+  `archive` unless `grant_archive=True`.
 
-Grants survive every promotion: SQLMesh (re)creates the prod views as `transformer`, and the
-default privileges set here (`ALTER DEFAULT PRIVILEGES FOR ROLE transformer IN SCHEMA analytics`)
-grant SELECT on every view `transformer` creates there; `CREATE OR REPLACE VIEW` keeps existing grants.
+Grants are per model, from the `pii` tag (`tableau_grants`). They survive every promotion: SQLMesh
+(re)creates the prod views of changed models, and config.yaml's `after_all` statement
+(`@grant_tableau_reader()`, macros/grants.py) applies `tableau_grants` to every prod view at the end
+of every prod plan and run. No default privilege grants anything in `analytics` (a new view stays
+unreadable until that statement has judged it). `setup_roles` applies the same grants to the prod
+environment already deployed, if any.
 Passwords come from CATWALK_TRANSFORMER_PASSWORD / CATWALK_TABLEAU_PASSWORD when set (never printed).
 """
 
 from __future__ import annotations
 
 import os
+import typing as t
 
 from psycopg2 import sql
 
@@ -34,6 +39,58 @@ def raw_schemas() -> list[str]:
     return list(schemas())
 
 
+def tableau_grants(snapshots: t.Iterable[t.Any]) -> list[str]:
+    """GRANT SELECT on the prod view of every model of schema analytics not tagged `pii`; REVOKE
+    ALL on the views of `pii` models (Postgres statements, one per model, sorted by name)."""
+    from sqlglot import exp
+
+    statements = []
+    for snapshot in snapshots:
+        if not snapshot.is_model or snapshot.is_external or snapshot.is_symbolic:
+            continue
+        table = exp.to_table(snapshot.model.name)
+        if table.db != "analytics":
+            continue
+        view = exp.table_(table.name, db=table.db).sql("postgres")
+        if "pii" in snapshot.model.tags:
+            statements.append(f"REVOKE ALL ON {view} FROM {READER}")
+        else:
+            statements.append(f"GRANT SELECT ON {view} TO {READER}")
+    return sorted(statements, key=lambda statement: statement.split(" ON ")[1])
+
+
+def _deployed_grants(settings: dict[str, str]) -> list[str]:
+    """tableau_grants of the prod environment deployed in this database (none before the first plan)."""
+    from catwalk.project import open_context
+
+    saved = {key: os.environ.get(key) for key in _SETTING_VARIABLES.values()}
+    os.environ.update({variable: settings[key] for key, variable in _SETTING_VARIABLES.items() if settings.get(key)})
+    try:
+        context = open_context("postgres", load=False)
+        try:
+            state = context._new_state_sync()
+            if state.get_versions(validate=False).schema_version == 0:
+                return []
+            environment = state.get_environment("prod")
+            if environment is None:
+                return []
+            return tableau_grants(state.get_snapshots(environment.snapshots).values())
+        finally:
+            context.close()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+_SETTING_VARIABLES = {
+    "host": "CATWALK_PG_HOST", "port": "CATWALK_PG_PORT", "user": "CATWALK_PG_USER",
+    "password": "CATWALK_PG_PASSWORD", "dbname": "CATWALK_PG_DATABASE",
+}
+
+
 def _ensure_role(cursor, role: str, password_variable: str) -> None:
     cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
     if cursor.fetchone() is None:
@@ -41,6 +98,31 @@ def _ensure_role(cursor, role: str, password_variable: str) -> None:
     password = os.environ.get(password_variable)
     if password:
         cursor.execute(sql.SQL("ALTER ROLE {} PASSWORD %s").format(sql.Identifier(role)), (password,))
+
+
+def _grant_reader(cursor, transformer, reader, grants: list[str]) -> list[str]:
+    """Schema analytics model by model (no blanket grant, no default privilege); meta.run_log."""
+    cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA analytics TO {}").format(reader))
+    cursor.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA analytics FROM {}").format(reader))
+    for owner in ("", " FOR ROLE {}"):  # earlier versions granted every future view: undo that
+        statement = "ALTER DEFAULT PRIVILEGES" + owner + " IN SCHEMA analytics REVOKE SELECT ON TABLES FROM {}"
+        arguments = (transformer, reader) if owner else (reader,)
+        cursor.execute(sql.SQL(statement).format(*arguments))
+    for statement in grants:
+        cursor.execute(statement)
+    granted = sum(statement.startswith("GRANT") for statement in grants)
+    cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA meta TO {}").format(reader))
+    cursor.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA meta TO {}").format(reader))
+    cursor.execute(
+        sql.SQL("ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA meta GRANT SELECT ON TABLES TO {}").format(
+            transformer, reader
+        )
+    )
+    return [
+        f"{READER} reads the {granted} person-free prod views of analytics deployed so far (later "
+        "promotions grant theirs), not the pii ones",
+        f"{READER} reads the run log meta.run_log",
+    ]
 
 
 def setup_roles(settings: dict[str, str] | None = None, grant_archive: bool = False) -> list[str]:
@@ -72,14 +154,7 @@ def setup_roles(settings: dict[str, str] | None = None, grant_archive: bool = Fa
             s = sql.Identifier(schema)
             cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(s, t))
             cursor.execute(sql.SQL("GRANT ALL ON SCHEMA {} TO {}").format(s, t))
-        cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA analytics TO {}").format(r))
-        cursor.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO {}").format(r))
-        cursor.execute(
-            sql.SQL(
-                "ALTER DEFAULT PRIVILEGES FOR ROLE {} IN SCHEMA analytics GRANT SELECT ON TABLES TO {}"
-            ).format(t, r)
-        )
-        done.append(f"{READER} reads schema analytics (current and future views of {TRANSFORMER})")
+        done.extend(_grant_reader(cursor, t, r, _deployed_grants(settings)))
         if grant_archive:
             cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA archive TO {}").format(r))
             cursor.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA archive TO {}").format(r))

@@ -1,18 +1,26 @@
 """`catwalk run`: the prod run cron calls twice a day.
 
-One run =
-  1. take the single-flight lock (catwalk.lock) or exit at once with EXIT_LOCKED;
-  2. open the project's configuration and the run log (table `meta.run_log` in the warehouse,
-     created if missing). The model files are not loaded: a run evaluates the snapshots deployed
-     in the environment (SQLMesh's state), never the checkout's files, so it skips the ~10 s of
-     parsing and rendering the project and a half-edited file on the host cannot stop prod;
-  3. run the SQLMesh scheduler for the environment (`Context.run(skip_janitor=True)`): it evaluates
+One run (each step is one function of `_locked_run`) =
+  0. refuse at once a DuckDB file that does not exist (`lock_for`), creating nothing;
+  1. take the single-flight lock (catwalk.lock) or exit at once with EXIT_LOCKED; processes forked
+     from now on die with the runner (catwalk.lock.children_die_with_parent);
+  2. open the project's configuration, without loading the model files: a run evaluates the
+     snapshots deployed in the environment (SQLMesh's state), never the checkout's files, so it
+     skips the ~10 s of parsing and rendering the project and a half-edited file on the host
+     cannot stop prod; refuse, creating nothing, a warehouse without SQLMesh state or without the
+     environment (`_check_environment`);
+  3. open the run log (table `meta.run_log` in the warehouse, created if missing) and mark runs
+     left `running` by a dead process as killed (`_start_run_log`);
+  4. run the SQLMesh scheduler for the environment (`Context.run(skip_janitor=True)`): it evaluates
      the intervals whose cron tick has passed and whose raw sources are delivered (the `delivered`
-     signal in signals/); every evaluated batch is written to the run log as it finishes;
-  4. report the models still waiting for a late source, and by how much;
-  5. run the janitor as its own step: a janitor failure is reported, the run is not undone;
-  6. print one summary line, post a JSON summary to $CATWALK_ALERT_WEBHOOK on failure, and return
-     the exit code.
+     signal in signals/); every evaluated batch is written to the run log as it finishes
+     (`_run_scheduler`);
+  5. find and log the models still waiting for a late source, and print one line per late source
+     (`_find_waiting`, `_log_waiting`, `_print_late_sources`);
+  6. run the janitor as its own step: a janitor failure is reported, the run is not undone;
+  7. print one summary line, post a JSON alert to $CATWALK_ALERT_WEBHOOK on every non-zero exit
+     except 75, and return the exit code (`_finish`). A run that cannot start (CatwalkError, exit
+     2) is alerted by `run` itself, except for an environment that was never planned.
 
 Exit codes (most severe wins):
   0   success: every due interval ran, except the hours after the last load (normal lag)
@@ -23,8 +31,9 @@ Exit codes (most severe wins):
   4   janitor failure: the run succeeded but cleaning expired environments/tables failed
   75  lock held: another run is in progress; nothing was done (EX_TEMPFAIL)
 
-Every run prints one summary line (plus one line per late source and per error). The webhook in
-$CATWALK_ALERT_WEBHOOK receives a JSON summary when the exit code is 1, 2 or 4.
+Every run prints one summary line under 200 characters (plus one line per late source and per
+error). The webhook in $CATWALK_ALERT_WEBHOOK receives a JSON alert, whose `text` field is one
+human sentence, when the exit code is 1, 2, 3 or 4; the POST is retried twice.
 
 Run log `meta.run_log`, one row per evaluated batch (`model` set) plus one row per run
 (`model` null): run_id, environment, model, interval_start, interval_end, started_at, ended_at,
@@ -37,7 +46,9 @@ without finishing, found by the next run).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -49,7 +60,9 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from catwalk.lock import FileRunLock, LockHeld, PostgresRunLock, RunLock
+from sqlmesh.core.console import NoopConsole
+
+from catwalk.lock import FileRunLock, LockHeld, PostgresRunLock, RunLock, children_die_with_parent
 from catwalk.project import PROJECT_ROOT, CatwalkError, postgres_settings
 
 EXIT_OK = 0
@@ -80,9 +93,8 @@ RUN_LOG_COLUMNS = {
 
 
 def _utcnow() -> datetime:
-    from sqlmesh.utils.date import now
-
-    return now().astimezone(timezone.utc)
+    """The wall clock to the microsecond (SQLMesh's own `now()` is floored to the minute)."""
+    return datetime.now(timezone.utc)
 
 
 def _ms_to_datetime(ms: int) -> datetime:
@@ -183,89 +195,77 @@ class RunLog:
 # Console: SQLMesh's progress callbacks feed the run log
 
 
-class RunLogConsole:
-    """Factory for a NoopConsole subclass that records evaluations (import-time safe)."""
+class RunLogConsole(NoopConsole):
+    """SQLMesh's progress callbacks feed the run log and the run's summary."""
 
-    @staticmethod
-    def create(run_log: RunLog, adapter: t.Any) -> t.Any:
-        from sqlmesh.core.console import NoopConsole
+    def __init__(self, run_log: RunLog, adapter: t.Any) -> None:
+        super().__init__()
+        self.run_log = run_log
+        self.adapter = adapter
+        self.evaluated: t.List[t.Dict[str, t.Any]] = []
+        self.failed: t.List[t.Dict[str, t.Any]] = []
+        self.skipped: t.Set[str] = set()
+        self.warnings: t.List[str] = []
+        self.errors: t.List[str] = []
+        self._starts: t.Dict[t.Tuple[str, int], datetime] = {}
 
-        class _Console(NoopConsole):
-            def __init__(self) -> None:
-                super().__init__()
-                self.run_log = run_log
-                self.adapter = adapter
-                self.evaluated: t.List[t.Dict[str, t.Any]] = []
-                self.failed: t.List[t.Dict[str, t.Any]] = []
-                self.skipped: t.Set[str] = set()
-                self.warnings: t.List[str] = []
-                self.errors: t.List[str] = []
-                self._starts: t.Dict[t.Tuple[str, int], datetime] = {}
+    def start_snapshot_evaluation_progress(self, snapshot: t.Any, audit_only: bool = False) -> None:
+        self._starts[(snapshot.name, threading.get_ident())] = _utcnow()
 
-            def start_snapshot_evaluation_progress(
-                self, snapshot: t.Any, audit_only: bool = False
-            ) -> None:
-                self._starts[(snapshot.name, threading.get_ident())] = _utcnow()
+    def update_snapshot_evaluation_progress(
+        self,
+        snapshot: t.Any,
+        interval: t.Any,
+        batch_idx: int,
+        duration_ms: t.Optional[int],
+        num_audits_passed: int,
+        num_audits_failed: int,
+        audit_only: bool = False,
+        execution_stats: t.Any = None,
+        auto_restatement_triggers: t.Any = None,
+    ) -> None:
+        ended = _utcnow()
+        started = self._starts.pop((snapshot.name, threading.get_ident()), ended)
+        status = "success" if duration_ms is not None else "failed"
+        rows = getattr(execution_stats, "total_rows_processed", None)
+        if rows is None and status == "success":
+            rows = _count_rows(self.adapter, snapshot, interval)
+        record = {
+            "model": _short(snapshot.name),
+            "interval_start": _ms_to_datetime(interval[0]),
+            "interval_end": _ms_to_datetime(interval[1]),
+            "started_at": started,
+            "ended_at": ended,
+            "rows_written": rows,
+            "status": status,
+        }
+        self.evaluated.append(record)
+        self.run_log.insert(**record)
 
-            def update_snapshot_evaluation_progress(
-                self,
-                snapshot: t.Any,
-                interval: t.Any,
-                batch_idx: int,
-                duration_ms: t.Optional[int],
-                num_audits_passed: int,
-                num_audits_failed: int,
-                audit_only: bool = False,
-                execution_stats: t.Any = None,
-                auto_restatement_triggers: t.Any = None,
-            ) -> None:
-                ended = _utcnow()
-                started = self._starts.pop((snapshot.name, threading.get_ident()), ended)
-                start, end = (_ms_to_datetime(interval[0]), _ms_to_datetime(interval[1]))
-                status = "success" if duration_ms is not None else "failed"
-                rows = getattr(execution_stats, "total_rows_processed", None)
-                if rows is None and status == "success":
-                    rows = _count_rows(self.adapter, snapshot, interval)
-                record = {
-                    "model": _short(snapshot.name),
-                    "interval_start": start,
-                    "interval_end": end,
-                    "started_at": started,
-                    "ended_at": ended,
-                    "rows_written": rows,
-                    "status": status,
-                }
-                self.evaluated.append(record)
-                self.run_log.insert(**record)
+    def log_skipped_models(self, snapshot_names: t.Set[str]) -> None:
+        self.skipped |= set(snapshot_names)
 
-            def log_skipped_models(self, snapshot_names: t.Set[str]) -> None:
-                self.skipped |= set(snapshot_names)
+    def log_failed_models(self, errors: t.List[t.Any]) -> None:
+        for error in errors:
+            node = getattr(error, "node", None)
+            cause = error.__cause__ or error
+            message = " ".join(str(cause).split()) or type(cause).__name__
+            name = getattr(node, "snapshot_name", None)
+            interval = getattr(node, "interval", None)
+            self.failed.append(
+                {"model": _short(name) if name else None, "interval": interval, "error": message}
+            )
+            if name and interval:
+                try:
+                    self.run_log.set_error(_short(name), _ms_to_datetime(interval[0]), message)
+                except Exception:  # the error is still in the summary and the webhook
+                    pass
 
-            def log_failed_models(self, errors: t.List[t.Any]) -> None:
-                for error in errors:
-                    node = getattr(error, "node", None)
-                    cause = error.__cause__ or error
-                    message = " ".join(str(cause).split()) or type(cause).__name__
-                    name = getattr(node, "snapshot_name", None)
-                    interval = getattr(node, "interval", None)
-                    self.failed.append(
-                        {"model": _short(name) if name else None, "interval": interval, "error": message}
-                    )
-                    if name and interval:
-                        try:
-                            self.run_log.set_error(
-                                _short(name), _ms_to_datetime(interval[0]), message
-                            )
-                        except Exception:  # the error is still in the summary and the webhook
-                            pass
+    def log_warning(self, short_message: str, long_message: t.Optional[str] = None) -> None:
+        self.warnings.append(" ".join(short_message.split()))
 
-            def log_warning(self, short_message: str, long_message: t.Optional[str] = None) -> None:
-                self.warnings.append(" ".join(short_message.split()))
-
-            def log_error(self, message: str, *args: t.Any, **kwargs: t.Any) -> None:
-                self.errors.append(" ".join(str(message).split()))
-
-        return _Console()
+    def log_error(self, message: str, *args: t.Any, **kwargs: t.Any) -> None:
+        self.errors.append(" ".join(str(message).split()))
 
 
 def _count_rows(adapter: t.Any, snapshot: t.Any, interval: t.Tuple[int, int]) -> t.Optional[int]:
@@ -342,18 +342,6 @@ def waiting_intervals(snapshots: t.Iterable[t.Any], execution_time: t.Any) -> t.
     return waiting
 
 
-def _signal_sources(helpers: t.Any, snapshot: t.Any, snapshots: t.Dict[str, t.Any]) -> t.List[t.Any]:
-    """The raw tables a model's `delivered` signal waits for (its `sources :=` list, if any)."""
-    tables = helpers.raw_sources(snapshot, snapshots, walk_ancestors=True)
-    for name, arguments in snapshot.model.signals:
-        if name == "delivered" and "sources" in arguments:
-            listed = arguments["sources"]
-            text = listed.name if hasattr(listed, "name") else str(listed)
-            wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
-            return [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
-    return tables
-
-
 def late_sources(
     adapter: t.Any,
     project: Path,
@@ -366,7 +354,8 @@ def late_sources(
 
     Every run holds back the hours after the last load (the 06:00 Segment load cannot hold events
     of 06:30): that is normal lag. A source is *late* when its last delivery is more than
-    `late_after_hours` before `reference` (the run time). `models` lists the waiting models that
+    `late_after_hours` before `reference` (the run time), unless it is idle (silent for the signal's
+    max_wait_hours while its loader delivered other tables). `models` lists the waiting models that
     read the source, directly or through their ancestors.
     """
     helpers = _load_signal_helpers(project)
@@ -383,8 +372,10 @@ def late_sources(
     ]
     tables: t.Set[t.Tuple[str, str]] = set()
     for snapshot in signalled:
-        tables.update(_signal_sources(helpers, snapshot, snapshots))
+        tables.update(helpers.signalled_sources(snapshot, snapshots))
     horizons = helpers.source_horizons(adapter, sorted(tables))
+    max_wait = inspect.signature(helpers.delivered).parameters["max_wait_hours"].default
+    idle = helpers.idle_sources(adapter, horizons, snapshots, reference, max_wait)
     readers: t.Dict[str, t.List[str]] = {}
     for name, (snapshot, _range) in waiting.items():
         for schema, table in helpers.raw_sources(snapshot, snapshots, walk_ancestors=True):
@@ -398,7 +389,8 @@ def late_sources(
                 "load_column": column,
                 "delivered_until": horizon,
                 "behind_seconds": behind,
-                "late": behind is None or behind > late_after_hours * 3600,
+                "idle": table in idle,
+                "late": table not in idle and (behind is None or behind > late_after_hours * 3600),
                 "models": sorted(readers.get(table, [])),
             }
         )
@@ -409,37 +401,84 @@ def late_sources(
 # Alerts
 
 
-def post_webhook(url: str, payload: t.Dict[str, t.Any], timeout: float = 10.0) -> t.Optional[str]:
-    """POST the JSON summary; returns an error message instead of raising."""
+def post_webhook(
+    url: str, payload: t.Dict[str, t.Any], timeout: float = 5.0, attempts: int = 3
+) -> t.Optional[str]:
+    """POST the JSON summary, retried twice; returns an error message instead of raising."""
     import urllib.request
 
     body = json.dumps(payload, default=str).encode()
-    request = urllib.request.Request(
-        url, data=body, method="POST", headers={"Content-Type": "application/json"}
+    problem = None
+    for attempt in range(attempts):
+        request = urllib.request.Request(
+            url, data=body, method="POST", headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                response.read()
+            return None
+        except Exception as error:  # an unreachable webhook must not change the run's outcome
+            problem = f"{type(error).__name__}: {error}"
+            if attempt + 1 < attempts:
+                time.sleep(0.5 * (attempt + 1))
+    return problem
+
+
+def _alert(payload: t.Dict[str, t.Any]) -> None:
+    webhook = os.environ.get(WEBHOOK_ENV)
+    if not webhook:
+        return
+    problem = post_webhook(webhook, payload)
+    if problem:
+        print(f"catwalk run: alert webhook failed: {problem}", file=sys.stderr)
+
+
+def _alert_could_not_start(gateway: str, environment: str, error: CatwalkError) -> None:
+    message = " ".join(str(error).split())
+    _alert(
+        {
+            "text": f"Catwalk run {environment}@{gateway} could not start (exit {error.exit_code}): {message}",
+            "environment": environment,
+            "gateway": gateway,
+            "status": "error",
+            "exit_code": error.exit_code,
+            "summary": f"catwalk run {environment}@{gateway}: could not run",
+            "errors": [message],
+        }
     )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-        return None
-    except Exception as error:  # an unreachable webhook must not change the run's outcome
-        return f"{type(error).__name__}: {error}"
 
 
 # --------------------------------------------------------------------------------------------
 # The run
 
 
-def _lock_for(gateway: str, project: Path) -> RunLock:
+class EnvironmentMissing(CatwalkError):
+    """The environment (prod included) was never planned on this warehouse: nothing to alert about."""
+
+    alert = False
+
+
+def _duckdb_file(project: Path) -> Path:
+    database = Path(os.environ.get("CATWALK_DUCKDB", "catwalk.duckdb"))
+    return database if database.is_absolute() else project / database
+
+
+def lock_for(gateway: str, project: Path, must_exist: bool = True) -> RunLock:
+    """The run's lock; on `local`, refuses a DuckDB file that does not exist (nothing is created)."""
     if gateway == "postgres":
         return PostgresRunLock(postgres_settings())
-    database = Path(os.environ.get("CATWALK_DUCKDB", "catwalk.duckdb"))
-    if not database.is_absolute():
-        database = project / database
+    database = _duckdb_file(project)
+    if not (database.is_file() or (not must_exist and database.parent.is_dir())):
+        raise CatwalkError(
+            f"the DuckDB warehouse {database} does not exist (CATWALK_DUCKDB); "
+            "generate it (catwalk warehouse generate) or fix the path"
+        )
     return FileRunLock(database.with_name(database.name + ".run.lock"))
 
 
 def _new_run_id(started: datetime) -> str:
-    return f"{started.strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:6]}"
+    """Start time to the microsecond, then a random suffix: run ids sort by start time."""
+    return f"{started.strftime('%Y%m%dT%H%M%S.%fZ')}-{uuid.uuid4().hex[:6]}"
 
 
 def run(
@@ -450,40 +489,67 @@ def run(
     execution_time: t.Any = None,
     out: t.Optional[t.TextIO] = None,
 ) -> int:
-    """Run the scheduler for `environment`, then the janitor; returns the exit code (see module)."""
+    """Run the scheduler for `environment`, then the janitor; returns the exit code (see module).
+
+    Raises CatwalkError (exit 2) when the run cannot start; the webhook has been posted by then,
+    except for an environment that was never planned.
+    """
     from catwalk.project import GATEWAYS
 
     out = out or sys.stdout
     project = Path(paths or PROJECT_ROOT)
     if gateway not in GATEWAYS:
         raise CatwalkError(f"unknown gateway {gateway!r}; choose one of {', '.join(GATEWAYS)}")
-    lock = _lock_for(gateway, project)
+    children_die_with_parent()
     try:
-        lock.acquire()
+        with lock_for(gateway, project):
+            return _locked_run(gateway, environment, project, execution_time, out)
     except LockHeld as error:
         print(f"catwalk run: {error} (exit {EXIT_LOCKED})", file=out, flush=True)
         return EXIT_LOCKED
-    try:
-        return _locked_run(gateway, environment, project, execution_time, out)
     except CatwalkError as error:  # the run could not start: alert, then let the CLI print it
-        webhook = os.environ.get(WEBHOOK_ENV)
-        if webhook:
-            problem = post_webhook(
-                webhook,
-                {
-                    "environment": environment,
-                    "gateway": gateway,
-                    "status": "error",
-                    "exit_code": error.exit_code,
-                    "summary": f"catwalk run {environment}@{gateway}: could not run",
-                    "errors": [str(error)],
-                },
-            )
-            if problem:
-                print(f"catwalk run: alert webhook failed: {problem}", file=sys.stderr)
+        if getattr(error, "alert", True):
+            _alert_could_not_start(gateway, environment, error)
         raise
-    finally:
-        lock.release()
+
+
+@dataclasses.dataclass
+class RunState:
+    """What one run has done so far; each step of `_locked_run` reads and completes it."""
+
+    run_id: str
+    gateway: str
+    environment: str
+    started: datetime
+    execution_time: t.Any
+    run_log: RunLog
+    console: RunLogConsole
+    clock: float = dataclasses.field(default_factory=time.monotonic)
+    killed: int = 0
+    crash: t.Optional[str] = None
+    completion: t.Any = None
+    scheduler: t.Any = None
+    waiting: t.Dict[str, t.Any] = dataclasses.field(default_factory=dict)
+    sources: t.List[t.Dict[str, t.Any]] = dataclasses.field(default_factory=list)
+    janitor: str = "skipped"
+    exit_code: int = EXIT_OK
+    status: str = "success"
+
+    @property
+    def failed_names(self) -> t.Set[str]:
+        return {record["model"] for record in self.console.failed}
+
+    @property
+    def skipped_names(self) -> t.Set[str]:
+        return {_short(name) for name in self.console.skipped}
+
+    @property
+    def late(self) -> t.List[t.Dict[str, t.Any]]:
+        return [entry for entry in self.sources if entry["late"]]
+
+    def errors(self) -> t.List[str]:
+        errors = [f"{_short(f['model'] or '?')}: {f['error']}" for f in self.console.failed]
+        return ([self.crash] if self.crash else []) + errors + self.console.errors
 
 
 def _locked_run(
@@ -493,144 +559,205 @@ def _locked_run(
 
     from catwalk.project import open_context
 
-    started = _utcnow()
-    run_id = _new_run_id(started)
-    clock = time.monotonic()
     previous_console = get_console()
     context = open_context(gateway, project, load=False)  # runs what is deployed (see step 2)
-    adapter = context.engine_adapter
-    # Keep the scheduler Context.run creates: the waiting report below reuses its snapshots (only
-    # their intervals are read again) instead of loading every snapshot from the state once more.
-    schedulers: t.List[t.Any] = []
-    create_scheduler = context.create_scheduler
+    try:
+        _check_environment(context, environment)
+        state = _start_run_log(context, gateway, environment, execution_time)
+        set_console(state.console)
+        context.console = state.console
+        _run_scheduler(context, state)
+        _find_waiting(context, project, state)
+        _log_waiting(state)
+        _print_late_sources(state, out)
+        _run_janitor(context, state)
+        _finish(state, out)
+        return state.exit_code
+    finally:
+        set_console(previous_console)
+        try:
+            context.close()
+        except Exception:
+            pass
 
-    def capture_scheduler(*args: t.Any, **kwargs: t.Any) -> t.Any:
-        schedulers.append(create_scheduler(*args, **kwargs))
-        return schedulers[-1]
 
-    context.create_scheduler = capture_scheduler  # type: ignore[method-assign]
-    run_log = RunLog(adapter, run_id, environment)
+def _check_environment(context: t.Any, environment: str) -> None:
+    """Refuse, creating nothing, a warehouse without SQLMesh state or without this environment."""
+    from sqlmesh.core.state_sync import CachingStateSync
+
+    where = _describe_warehouse(context)
+    try:
+        state_sync = context._new_state_sync()  # Context.state_sync would create the state tables
+        planned = state_sync.get_versions(validate=False).schema_version > 0
+        found = planned and state_sync.get_environment(environment) is not None
+        names = sorted(env.name for env in state_sync.get_environments_summary()) if planned else []
+        if found:
+            state_sync.get_versions()  # SQLMesh's own version check, then the Context reuses it
+            context._state_sync = CachingStateSync(state_sync)
+    except CatwalkError:
+        raise
+    except Exception as error:
+        raise CatwalkError(f"cannot read the SQLMesh state of {where}: {_one_line(error)}") from None
+    if not planned:
+        raise EnvironmentMissing(
+            f"no environment has ever been planned on {where}; apply the prod plan first "
+            "(catwalk plan)"
+        )
+    if not found:
+        raise EnvironmentMissing(
+            f"environment {environment!r} does not exist on {where} (environments: "
+            f"{', '.join(names) or 'none'}); plan it first"
+        )
+
+
+def _describe_warehouse(context: t.Any) -> str:
+    from catwalk.project import describe_postgres
+
+    if context.engine_adapter.dialect == "duckdb":
+        return f"the DuckDB warehouse {_duckdb_file(Path(context.path))}"
+    return f"Postgres {describe_postgres()}"
+
+
+def _start_run_log(context: t.Any, gateway: str, environment: str, execution_time: t.Any) -> RunState:
+    """Create `meta.run_log` if missing, mark dead runs killed and log this run as `running`."""
+    started = _utcnow()
+    run_log = RunLog(context.engine_adapter, _new_run_id(started), environment)
     try:
         run_log.ensure_table()
         killed = run_log.mark_killed()
         run_log.insert(started_at=started, status="running")
     except Exception as error:
         raise CatwalkError(f"cannot write the run log {RUN_LOG_TABLE}: {error}") from error
+    console = RunLogConsole(run_log, context.engine_adapter)
+    return RunState(
+        run_id=run_log.run_id, gateway=gateway, environment=environment, started=started,
+        execution_time=execution_time, run_log=run_log, console=console, killed=killed,
+    )
 
-    console = RunLogConsole.create(run_log, adapter)
-    set_console(console)
-    context.console = console
-    exit_code = EXIT_OK
-    status_word = "success"
-    crash: t.Optional[str] = None
-    completion = None
+
+def _run_scheduler(context: t.Any, state: RunState) -> None:
+    """`Context.run` without its janitor; keeps the scheduler it creates for the waiting report."""
+    create_scheduler = context.create_scheduler
+
+    def capture_scheduler(*args: t.Any, **kwargs: t.Any) -> t.Any:
+        state.scheduler = create_scheduler(*args, **kwargs)
+        return state.scheduler
+
+    context.create_scheduler = capture_scheduler  # type: ignore[method-assign]
     try:
-        completion = context.run(
-            environment, skip_janitor=True, execution_time=execution_time
+        state.completion = context.run(
+            state.environment, skip_janitor=True, execution_time=state.execution_time
         )
     except Exception as error:  # SQLMesh raises on signal errors, missing environment, ...
-        crash = " ".join(f"{type(error).__name__}: {error}".split())
+        state.crash = _one_line(f"{type(error).__name__}: {error}")
         traceback.print_exc(file=sys.stderr)
+    if state.crash or (state.completion is not None and state.completion.is_failure) or state.console.failed:
+        state.exit_code, state.status = EXIT_FAILED, "failed"
 
-    failed = bool(crash) or (completion is not None and completion.is_failure) or bool(console.failed)
-    if failed:
-        exit_code, status_word = EXIT_FAILED, "failed"
 
-    # Models left waiting: due time ranges still not computed after the run (a signal held them
-    # back, or a held-back parent did). Models skipped because an upstream model failed are
-    # reported as skipped.
-    reference = _as_datetime(execution_time) if execution_time is not None else started
-    waiting: t.Dict[str, t.Any] = {}
-    sources: t.List[t.Dict[str, t.Any]] = []
+def _find_waiting(context: t.Any, project: Path, state: RunState) -> None:
+    """Due time ranges still not computed after the run, and the raw sources behind them.
+
+    A signal held them back, or a held-back parent did; models skipped because an upstream model
+    failed are reported as skipped.
+    """
+    reference = (
+        _as_datetime(state.execution_time) if state.execution_time is not None else state.started
+    )
     try:
-        if schedulers:  # the run's snapshots, with the intervals it just added
-            snapshots = context.state_sync.refresh_snapshot_intervals(list(schedulers[-1].snapshots.values()))
+        if state.scheduler is not None:  # the run's snapshots, with the intervals it just added
+            snapshots = context.state_sync.refresh_snapshot_intervals(
+                list(state.scheduler.snapshots.values())
+            )
         else:
-            snapshots = list(context.scheduler(environment=environment).snapshots.values())
+            snapshots = list(context.scheduler(environment=state.environment).snapshots.values())
         by_name = {snapshot.name: snapshot for snapshot in snapshots}
-        waiting = waiting_intervals(by_name.values(), execution_time)
-        sources = late_sources(
-            adapter,
-            project,
-            waiting,
-            by_name,
-            reference,
-            float(os.environ.get("CATWALK_LATE_AFTER_HOURS", DEFAULT_LATE_AFTER_HOURS)),
+        state.waiting = waiting_intervals(by_name.values(), state.execution_time)
+        late_after = float(os.environ.get("CATWALK_LATE_AFTER_HOURS", DEFAULT_LATE_AFTER_HOURS))
+        state.sources = late_sources(
+            context.engine_adapter, project, state.waiting, by_name, reference, late_after
         )
     except Exception as error:
-        console.warnings.append(f"could not compute waiting models: {error}")
-    late = [entry for entry in sources if entry["late"]]
-    failed_names = {record["model"] for record in console.failed}
-    skipped_names = {_short(name) for name in console.skipped}
-    for name, (_snapshot, (start_ms, end_ms)) in sorted(waiting.items()):
-        if _short(name) in failed_names:
+        state.console.warnings.append(f"could not compute waiting models: {error}")
+    if state.exit_code == EXIT_OK and state.late:
+        state.exit_code, state.status = EXIT_LATE, "late"
+
+
+def _log_waiting(state: RunState) -> None:
+    for name, (_snapshot, (start_ms, end_ms)) in sorted(state.waiting.items()):
+        if _short(name) in state.failed_names:
             continue
-        status = "skipped" if _short(name) in skipped_names else "waiting"
-        run_log.insert(
+        skipped = _short(name) in state.skipped_names
+        state.run_log.insert(
             model=_short(name),
             interval_start=_ms_to_datetime(start_ms),
             interval_end=_ms_to_datetime(end_ms),
-            status=status,
-            error=(
-                _waiting_message(name, sources) if status == "waiting" else "an upstream model failed"
-            ),
+            status="skipped" if skipped else "waiting",
+            error="an upstream model failed" if skipped else _waiting_message(name, state.sources),
         )
-    for entry in late:
+
+
+def _print_late_sources(state: RunState, out: t.TextIO) -> None:
+    """One line per late source: how far behind it is and what waits for it."""
+    for entry in state.late:
         behind = (
             _fmt_delay(entry["behind_seconds"]) if entry["behind_seconds"] is not None else "no rows"
         )
+        models = [_short(m) for m in sorted(set(entry["models"]))]
+        waits = f"waiting: {', '.join(models)}" if models else "no model waits for it"
         print(
             f"catwalk run: late source {entry['source']} ({entry['load_column']}): last delivery "
-            f"{_fmt_ts(entry['delivered_until'])}, {behind} behind; waiting: "
-            f"{', '.join(_short(m) for m in sorted(set(entry['models'])))}",
+            f"{_fmt_ts(entry['delivered_until'])}, {behind} behind; {waits}",
             file=out,
         )
-    waiting_count = sum(
-        1 for name in waiting if _short(name) not in skipped_names | failed_names
-    )
-    if not failed and late:
-        exit_code, status_word = EXIT_LATE, "late"
 
-    # The janitor is its own step: its failure is reported, the run stays done.
-    janitor = "ok"
-    if environment.lower() == "prod" and not crash:
-        try:
-            context._run_janitor()
-        except Exception as error:
-            janitor = "failed"
-            console.errors.append(f"janitor: {' '.join(str(error).split())}")
-            if exit_code in (EXIT_OK, EXIT_LATE):
-                exit_code, status_word = EXIT_JANITOR, "janitor_failed"
-    else:
-        janitor = "skipped"
 
-    if (
-        completion is not None
-        and completion.name == "NOTHING_TO_DO"
-        and exit_code == EXIT_OK
-    ):
-        status_word = "nothing_to_do"
-    ended = _utcnow()
-    errors = [f"{_short(f['model'] or '?')}: {f['error']}" for f in console.failed]
-    if crash:
-        errors.insert(0, crash)
-    errors.extend(console.errors)
-    models_run = sorted({record["model"] for record in console.evaluated})
-    summary = (
-        f"catwalk run {run_id} {environment}@{gateway}: {status_word} (exit {exit_code}); "
-        f"{len(console.evaluated)} batches in {len(models_run)} models, "
-        f"{len(console.failed)} failed, {len(console.skipped)} skipped, "
-        f"{waiting_count} waiting"
-        + (f", late: {', '.join(e['source'] for e in late)}" if late else "")
-        + f"; janitor {janitor}"
-        + (f"; {killed} dead run(s) marked killed" if killed else "")
-        + f"; {time.monotonic() - clock:.1f}s"
-    )
+def _run_janitor(context: t.Any, state: RunState) -> None:
+    """The janitor is its own step: its failure is reported, the run stays done."""
+    if state.environment.lower() != "prod" or state.crash:
+        return
     try:
-        run_log.update_run(
+        context._run_janitor()
+        state.janitor = "ok"
+    except Exception as error:
+        state.janitor = "failed"
+        state.console.errors.append(f"janitor: {_one_line(error)}")
+        if state.exit_code in (EXIT_OK, EXIT_LATE):
+            state.exit_code, state.status = EXIT_JANITOR, "janitor_failed"
+
+
+def _summary(state: RunState) -> str:
+    """The run's one summary line (under 200 characters: the details are on their own lines)."""
+    waiting = sum(
+        1 for name in state.waiting if _short(name) not in state.skipped_names | state.failed_names
+    )
+    late = len(state.late)
+    models_run = {record["model"] for record in state.console.evaluated}
+    return (
+        f"catwalk run {state.run_id} {state.environment}@{state.gateway}: {state.status} "
+        f"(exit {state.exit_code}); {len(state.console.evaluated)} batches in {len(models_run)} "
+        f"models, {len(state.console.failed)} failed, {len(state.console.skipped)} skipped, "
+        f"{waiting} waiting"
+        + (f", {late} late source{'s' if late > 1 else ''}" if late else "")
+        + f"; janitor {state.janitor}"
+        + (f"; {state.killed} dead run(s) marked killed" if state.killed else "")
+        + f"; {time.monotonic() - state.clock:.1f}s"
+    )
+
+
+def _finish(state: RunState, out: t.TextIO) -> None:
+    """Close the run's row of the run log, print errors and the summary, alert on failure."""
+    if state.completion is not None and state.completion.name == "NOTHING_TO_DO":
+        if state.exit_code == EXIT_OK:
+            state.status = "nothing_to_do"
+    ended = _utcnow()
+    errors = state.errors()
+    summary = _summary(state)
+    try:
+        state.run_log.update_run(
             ended_at=ended,
-            status=status_word,
-            rows_written=sum(r["rows_written"] or 0 for r in console.evaluated),
+            status=state.status,
+            rows_written=sum(r["rows_written"] or 0 for r in state.console.evaluated),
             error="; ".join(errors) if errors else None,
         )
     except Exception as error:
@@ -638,35 +765,40 @@ def _locked_run(
     for error in errors:
         print(f"catwalk run: error: {error}", file=out)
     print(summary, file=out, flush=True)
+    if state.exit_code not in (EXIT_OK, EXIT_LOCKED):
+        _alert(_run_payload(state, ended, summary, errors))
 
-    webhook = os.environ.get(WEBHOOK_ENV)
-    if webhook and exit_code in (EXIT_FAILED, EXIT_JANITOR):
-        payload = {
-            "run_id": run_id,
-            "environment": environment,
-            "gateway": gateway,
-            "status": status_word,
-            "exit_code": exit_code,
-            "started_at": started.isoformat(),
-            "ended_at": ended.isoformat(),
-            "summary": summary,
-            "errors": errors,
-            "failed_models": [f["model"] for f in console.failed],
-            "skipped_models": sorted(skipped_names),
-            "late_sources": [
-                {k: v for k, v in entry.items() if k != "needed_until"} for entry in late
-            ],
-        }
-        problem = post_webhook(webhook, payload)
-        if problem:
-            print(f"catwalk run: alert webhook failed: {problem}", file=sys.stderr)
 
-    set_console(previous_console)
-    try:
-        context.close()
-    except Exception:
-        pass
-    return exit_code
+def _run_payload(
+    state: RunState, ended: datetime, summary: str, errors: t.List[str]
+) -> t.Dict[str, t.Any]:
+    text = {
+        EXIT_FAILED: f"{len(state.console.failed) or 'a'} model(s) failed",
+        EXIT_LATE: f"late sources: {', '.join(e['source'] for e in state.late)}",
+        EXIT_JANITOR: "the run succeeded but the janitor failed",
+    }.get(state.exit_code, state.status)
+    return {
+        "text": (
+            f"Catwalk run {state.environment}@{state.gateway} {state.status} "
+            f"(exit {state.exit_code}): {text}."
+        ),
+        "run_id": state.run_id,
+        "environment": state.environment,
+        "gateway": state.gateway,
+        "status": state.status,
+        "exit_code": state.exit_code,
+        "started_at": state.started.isoformat(),
+        "ended_at": ended.isoformat(),
+        "summary": summary,
+        "errors": errors,
+        "failed_models": [f["model"] for f in state.console.failed],
+        "skipped_models": sorted(state.skipped_names),
+        "late_sources": state.late,
+    }
+
+
+def _one_line(value: t.Any) -> str:
+    return " ".join(str(value).split())
 
 
 def _short(name: str) -> str:

@@ -18,15 +18,22 @@ unready parent interval. A day-grain model keyed on the Montreal local day can a
 signal with `local_day := true`: its daily interval D (SQLMesh's UTC day D) then waits until every
 raw source of its ancestors is delivered past the end of the *local* day D (04:00/05:00 UTC on D+1).
 
-`max_wait_hours` (default 24): an interval that ended longer ago than this runs even when its
-source is behind: the source is treated as idle rather than late (a sparse source that delivered
-nothing). Late rows that arrive later are still picked up by the models' lookback (72 hours for
-Segment events, 3 days for day-grain models), which is why max_wait_hours must stay below them.
+`max_wait_hours` (default 24): a source silent for longer than this while its loader delivered
+other tables within that time (same load column, e.g. Segment's `received_at`) is *idle*, not late:
+a naturally sparse source (unresponsive nudges, phone calls on a quiet day) holds nothing back. A
+loader silent on every table is late, however long it has been. Independently, an interval that
+ended longer ago than max_wait_hours runs even when its source is behind. Rows that arrive later
+are still picked up by the models' lookback (72 hours for Segment events, 3 days for day-grain
+models), which is why max_wait_hours must stay below them.
 
-Only INCREMENTAL_BY_TIME_RANGE models wait: their intervals are time slices that would otherwise
-be computed from a partial delivery. FULL, merge (INCREMENTAL_BY_UNIQUE_KEY) and SCD2 models
-rebuild from whatever the replica holds, so the signal lets them run. (Their load columns only
-move when a row changes, so a quiet replica cannot be told from a late one.)
+INCREMENTAL_BY_TIME_RANGE models wait for their interval's end: their intervals are time slices
+that would otherwise be computed from a partial delivery. FULL, merge (INCREMENTAL_BY_UNIQUE_KEY)
+and SCD2 models rebuild from whatever the replica holds, so the signal lets them run, except when
+one of the time-range sources of their ancestors, or of the models their audits read, is *late*
+(last delivered more than CATWALK_LATE_AFTER_HOURS, default 8, before now, and not idle): a
+blocking audit that cross-checks inputs (e.g. every activated episode has a cost) would fail on
+partly refreshed inputs, so such a model waits with them and keeps showing its last good data.
+(Replica load columns only move when a row changes, so replicas themselves never count as late.)
 
 Signals are metadata in SQLMesh: adding, removing or changing a `signals` line never rebuilds data.
 """
@@ -38,6 +45,7 @@ import typing as t
 from sqlmesh import signal
 
 DELIVERY_COLUMNS = ("_sdc_batched_at", "imported_at", "received_at")
+DEFAULT_LATE_AFTER_HOURS = 8  # CATWALK_LATE_AFTER_HOURS: the runner reports such a source late
 LOCAL_TIMEZONE = "America/Montreal"
 
 
@@ -64,6 +72,26 @@ def raw_sources(snapshot, snapshots, walk_ancestors: bool = False) -> t.List[t.T
             table = exp.to_table(name)
             found.add((table.db, table.name))
     return sorted(found)
+
+
+def signalled_sources(snapshot, snapshots) -> t.List[t.Tuple[str, str]]:
+    """The raw tables a model's `delivered` signal waits for (its `sources :=` list, if any).
+
+    Empty for a model without the signal.
+    """
+    for name, arguments in snapshot.model.signals:
+        if name != "delivered":
+            continue
+        local_day = arguments.get("local_day")
+        walk = local_day is not None and str(getattr(local_day, "this", local_day)).upper() == "TRUE"
+        tables = raw_sources(snapshot, snapshots, walk_ancestors=walk)
+        if "sources" in arguments:
+            listed = arguments["sources"]
+            text = listed.name if hasattr(listed, "name") else str(listed)
+            wanted = {part.strip().lower() for part in text.split(",") if part.strip()}
+            tables = [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
+        return tables
+    return []
 
 
 def load_columns(adapter, schemas: t.Iterable[str]) -> t.Dict[t.Tuple[str, str], str]:
@@ -133,6 +161,93 @@ def source_horizons(adapter, sources: t.Iterable[t.Tuple[str, str]]) -> t.Dict[s
     return result
 
 
+def loader_horizon(adapter, column: str, schemas: t.Iterable[str]):
+    """Latest delivery of a load column over every table of these raw schemas (the loader's pulse)."""
+    per_table = {key: value for key, value in load_columns(adapter, schemas).items() if value == column}
+    known = [value for value in delivery_horizons(adapter, per_table).values() if value is not None]
+    return max(known, default=None)
+
+
+def raw_schemas_of(snapshots) -> t.Set[str]:
+    """The raw schemas the project's models read (external tables of every snapshot)."""
+    schemas: t.Set[str] = set()
+    for snapshot in snapshots.values():
+        if snapshot.is_model and not snapshot.is_external:
+            schemas.update(schema for schema, _table in raw_sources(snapshot, snapshots))
+    return schemas
+
+
+def idle_sources(adapter, horizons, snapshots, current_time, max_wait_hours: float) -> t.Set[str]:
+    """Sources silent for more than max_wait_hours while their loader delivered other tables since.
+
+    `horizons` is the result of source_horizons; returns the idle "schema.table" names.
+    """
+    from datetime import timedelta
+
+    limit = current_time - timedelta(hours=max_wait_hours)
+    silent = {
+        name: column
+        for name, (_schema, column, horizon) in horizons.items()
+        if horizon is not None and horizon < limit
+    }
+    if not silent:
+        return set()
+    schemas = raw_schemas_of(snapshots)
+    pulses = {column: loader_horizon(adapter, column, schemas) for column in set(silent.values())}
+    return {
+        name for name, column in silent.items() if pulses[column] is not None and pulses[column] >= limit
+    }
+
+
+def audit_inputs(snapshot, snapshots) -> t.List[t.Any]:
+    """The models read by the model's audits (besides the model itself), as snapshots."""
+    from sqlglot import exp
+
+    by_short = {".".join(part.strip('"') for part in name.split(".")[-2:]): s for name, s in snapshots.items()}
+    found = {}
+    for audit in (getattr(snapshot.model, "audit_definitions", None) or {}).values():
+        for table in audit.query.find_all(exp.Table):
+            parent = by_short.get(f"{table.db}.{table.name}")
+            if parent is not None and parent.name != snapshot.name:
+                found[parent.name] = parent
+    return list(found.values())
+
+
+def late_upstream_sources(snapshot, context, current_time, max_wait_hours: float) -> t.List[str]:
+    """Late raw sources behind the time-range ancestors of a model and of its audits' inputs."""
+    import os
+    from datetime import timedelta
+
+    snapshots = context.snapshots
+    tables: t.Set[t.Tuple[str, str]] = set()
+    for start in [snapshot, *audit_inputs(snapshot, snapshots)]:
+        for ancestor in [start, *_ancestors(start, snapshots)]:
+            if ancestor.is_model and ancestor.is_incremental_by_time_range:
+                tables.update(signalled_sources(ancestor, snapshots))
+    horizons = source_horizons(context.engine_adapter, sorted(tables))
+    idle = idle_sources(context.engine_adapter, horizons, snapshots, current_time, max_wait_hours)
+    late_after = float(os.environ.get("CATWALK_LATE_AFTER_HOURS", DEFAULT_LATE_AFTER_HOURS))
+    limit = current_time - timedelta(hours=late_after)
+    return sorted(
+        name
+        for name, (_schema, _column, horizon) in horizons.items()
+        if name not in idle and (horizon is None or horizon < limit)
+    )
+
+
+def _ancestors(snapshot, snapshots) -> t.List[t.Any]:
+    seen: t.Dict[str, t.Any] = {}
+    pending = [snapshot]
+    while pending:
+        current = pending.pop()
+        for parent in current.parents:
+            found = snapshots.get(parent.name)
+            if found is not None and parent.name not in seen and not found.is_external:
+                seen[parent.name] = found
+                pending.append(found)
+    return list(seen.values())
+
+
 def local_day_end_utc(day_start):
     """End of the Montreal local day that starts (as a date) at `day_start`, as an aware UTC time."""
     from datetime import datetime, timedelta, timezone
@@ -169,8 +284,9 @@ def delivered(
     """Ready intervals: those whose end every raw source has been delivered past.
 
     Args:
-        max_wait_hours: an interval that ended longer ago than this is run even when a source is
-            behind (the source is considered idle); lookback recovers rows delivered later.
+        max_wait_hours: a source silent this long while its loader delivers other tables is idle
+            and holds nothing back; an interval that ended longer ago than this is run even when a
+            source is behind. Lookback recovers rows delivered later.
         local_day: the model's daily intervals are Montreal local days (date_day_est): wait for
             the end of the local day, and for the raw sources of all ancestors.
         sources: comma-separated raw tables to wait for (default: every raw table the model
@@ -182,22 +298,25 @@ def delivered(
 
     if getattr(context, "is_restatement", False):
         return True
+    current_time = now().astimezone(timezone.utc)
     if not snapshot.is_incremental_by_time_range:
-        # FULL / merge / SCD2 models rebuild from what is there: waiting gains nothing.
-        return True
+        # FULL / merge / SCD2 models rebuild from what is there, unless an input is late.
+        return not late_upstream_sources(snapshot, context, current_time, max_wait_hours)
     tables = raw_sources(snapshot, context.snapshots, walk_ancestors=local_day)
     if sources:
         wanted = {name.strip().lower() for name in sources.split(",") if name.strip()}
         tables = [(schema, table) for schema, table in tables if f"{schema}.{table}" in wanted]
     horizons = source_horizons(context.engine_adapter, tables)
-    known = [horizon for _schema, _column, horizon in horizons.values()]
+    idle = idle_sources(
+        context.engine_adapter, horizons, context.snapshots, current_time, max_wait_hours
+    )
+    known = [horizon for name, (_s, _c, horizon) in horizons.items() if name not in idle]
     if not known:
         return True
     if any(horizon is None for horizon in known):
         horizon = None
     else:
         horizon = min(known)
-    current_time = now().astimezone(timezone.utc)
     ready = []
     for start, end in batch:
         end_utc = _as_utc(end)

@@ -35,17 +35,42 @@ def _physical_table(settings: dict) -> str:
     return name
 
 
-def test_tableau_reader_reads_prod_views_only(tiny_prod_postgres, tmp_path):
+def _models_by_pii(context) -> tuple[list[str], list[str]]:
+    """(person-free, pii) prod views of schema analytics."""
+    free, pii = [], []
+    for model in context.models.values():
+        if model.kind.is_external or not model.name.startswith("analytics."):
+            continue
+        (pii if "pii" in model.tags else free).append(model.name)
+    return sorted(free), sorted(pii)
+
+
+def _create_run_log_as_transformer(settings: dict) -> None:
+    connection = psycopg2.connect(**{k: v for k, v in settings.items() if v != ""})
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS meta.run_log (run_id TEXT, status TEXT)")
+    connection.close()
+
+
+def test_tableau_reader_reads_person_free_prod_views_only(tiny_prod_postgres, tmp_path):
     import time_machine
 
     from catwalk.project import copy_project, open_context
 
     context, settings = tiny_prod_postgres
     admin = {**settings, "user": "postgres"}
-    assert _can_select(settings, "analytics.episodes")
+    free, pii = _models_by_pii(context)
+    assert len(pii) >= 15 and len(free) >= 100
+    unreadable_free = [name for name in free if not _can_select(settings, name)]
+    readable_pii = [name for name in pii if _can_select(settings, name)]
+    assert unreadable_free == [] and readable_pii == []
     assert not _can_select(settings, "scribe.users")
+    assert not _can_select(settings, "messaging.posts")
     assert not _can_select(settings, _physical_table(settings))
     assert not _can_select(settings, "archive.scribe_contracts_archived")
+    _create_run_log_as_transformer(settings)  # what the first `catwalk run` does
+    assert _can_select(settings, "meta.run_log")
 
     # A dev environment: its schema is not readable by Tableau.
     project = copy_project(tmp_path / "project")
@@ -66,6 +91,7 @@ def test_tableau_reader_reads_prod_views_only(tiny_prod_postgres, tmp_path):
             second = open_context(gateway="postgres", paths=project)
             second.plan("roles_dev", auto_apply=True, no_prompts=True, skip_tests=True)
             assert not _can_select(settings, "analytics__roles_dev.zz_roles_probe")
+            assert not _can_select(settings, "analytics__roles_dev.episodes")
             # Second promotion to prod: a new view created by transformer is readable at once,
             # and the existing views still are.
             second.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
@@ -76,9 +102,26 @@ def test_tableau_reader_reads_prod_views_only(tiny_prod_postgres, tmp_path):
             else:
                 os.environ[key] = value
     assert _can_select(settings, "analytics.zz_roles_probe")
-    assert _can_select(settings, "analytics.episodes")
+    assert [name for name in free if not _can_select(settings, name)] == []
+    assert [name for name in pii if _can_select(settings, name)] == []
     assert not _can_select(settings, "scribe.users")
     setup_roles(admin)  # idempotent: a second run changes nothing and does not fail
+    assert _can_select(settings, "analytics.episodes")
+    assert not _can_select(settings, "analytics.chats")
+    assert _can_select(settings, "meta.run_log")
+
+
+def test_setup_roles_revokes_the_blanket_grant_of_earlier_versions(tiny_prod_postgres):
+    context, settings = tiny_prod_postgres
+    admin = {**settings, "user": "postgres"}
+    connection = psycopg2.connect(**{k: v for k, v in admin.items() if v != ""})
+    connection.autocommit = True
+    with connection.cursor() as cursor:  # what setup-roles used to do
+        cursor.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO {READER}")
+    connection.close()
+    assert _can_select(settings, "analytics.chats")
+    setup_roles(admin)
+    assert not _can_select(settings, "analytics.chats")
     assert _can_select(settings, "analytics.episodes")
 
 

@@ -8,9 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -98,31 +96,6 @@ def test_two_runners_started_together_exactly_one_runs(warehouse):
             f"SELECT COUNT(*), COUNT(DISTINCT ({key})) FROM {name}"
         )[0]
         assert total == distinct, f"duplicate rows in {name}"
-
-
-class _Recorder(BaseHTTPRequestHandler):
-    received: list = []
-
-    def do_POST(self):  # noqa: N802 (http.server API)
-        length = int(self.headers["Content-Length"])
-        type(self).received.append(json.loads(self.rfile.read(length)))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def webhook(monkeypatch):
-    _Recorder.received = []
-    server = HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    monkeypatch.setenv("CATWALK_ALERT_WEBHOOK", f"http://127.0.0.1:{server.server_port}/alerts")
-    yield _Recorder.received
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.mark.slow

@@ -150,3 +150,32 @@ def test_cron_and_systemd_schedules_call_the_runner_at_07_and_18_utc():
                 ["systemd-analyze", "calendar", calendar], capture_output=True, text=True
             )
             assert result.returncode == 0, result.stderr
+
+
+def test_prod_host_files_create_logs_share_one_env_file_and_ignore_run_locks():
+    import re
+    import subprocess
+
+    from catwalk.plan import DEFAULT_START
+    from catwalk.project import PROJECT_ROOT
+
+    scripts = PROJECT_ROOT / "scripts"
+    cron = (scripts / "catwalk-run.cron").read_text()
+    command = next(line for line in cron.splitlines() if line.startswith("0 "))
+    # logs/ exists before the shell opens the redirection into it
+    assert command.index("mkdir -p logs") < command.index(">> logs/")
+    # one env file, the same ownership and mode wherever it is mentioned, readable by the user
+    env = (scripts / "catwalk.env").read_text()
+    service = (scripts / "catwalk-run.service").read_text()
+    assert "User=catwalk" in service and "crontab -u catwalk" in cron
+    for text in (cron, service, env):
+        assert "root:catwalk mode 0640" in text or "-g catwalk -m 0640" in text, text[:200]
+        assert "0600" not in text and "root-readable" not in text
+    # the backfill start is in the prod env file, equal to config.yaml's fallback
+    assert re.search(rf"^CATWALK_START={DEFAULT_START}$", env, flags=re.M)
+    config = (PROJECT_ROOT / "config.yaml").read_text()
+    assert f"env_var('CATWALK_START', '{DEFAULT_START}')" in config
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "catwalk.duckdb.run.lock"], cwd=PROJECT_ROOT
+    )
+    assert ignored.returncode == 0, "*.run.lock must be ignored by git"

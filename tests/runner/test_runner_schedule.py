@@ -170,8 +170,8 @@ def test_late_loader_holds_only_its_dependants_and_is_caught_up(warehouse, tmp_p
 
 def test_readme_restatement_procedure_backfills_beyond_the_lookback(warehouse):
     import time_machine
-    from click.testing import CliRunner
-    from sqlmesh.cli.main import cli
+
+    from catwalk.plan import plan
 
     deploy(warehouse, load="2026-11-05 06:00", at="2026-11-05 07:00")
     warehouse.feed.load("2026-11-05 17:00")
@@ -188,18 +188,20 @@ def test_readme_restatement_procedure_backfills_beyond_the_lookback(warehouse):
     channel = "SELECT post_count FROM analytics.runner_channels WHERE episode_id = 'ch-1'"
     before_daily, before_channel = warehouse.query(daily)[0][0], warehouse.query(channel)[0][0]
 
-    # README: "Restating intervals after a late backfill".
+    # README: "Restating intervals after a late backfill" (catwalk plan, under the run lock).
     with time_machine.travel(ts("2026-11-05 18:30"), tick=False):
-        result = CliRunner().invoke(
-            cli,
+        code = plan(
+            "prod",
             [
-                "--paths", str(warehouse.project), "plan", "prod",
                 "--restate-model", "analytics.messaging_posts",
                 "--start", "2026-11-01", "--end", "2026-11-01",
                 "--auto-apply", "--skip-linter",
             ],
+            paths=warehouse.project,
+            wait=60,
         )
-    assert result.exit_code == 0, result.output
+    assert code == 0
     assert warehouse.query(backfilled)[0][0] == 1
     assert warehouse.query(daily)[0][0] == before_daily + 1  # downstream restated too
     assert warehouse.query(channel)[0][0] >= before_channel + 1
+

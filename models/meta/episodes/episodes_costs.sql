@@ -3,6 +3,9 @@ MODEL (
     kind FULL,
     cron '0 7 * * *',
     depends_on [analytics.usher_episode_state_updated, analytics.messaging_channels],
+    signals (
+        delivered()
+    ),
     owner analytics,
     grain episode_id,
     tags (meta, episodes, costs),
@@ -27,7 +30,7 @@ MODEL (
         , assert_episodes_in_messaging_channels
         , assert_episodes_saas_cost_on_all_episodes
     ),
-    description 'One row per episode with any cost: staff costs per role (nc, np, cc, gp) and in total from costs_by_episode_daily, over the whole episode (_cost_total, _cost_ops_total) and cumulated over the first 3, 7, 14 and 28 days from the episode''s first day (the Montreal local day of its first post; day 0 to N-1), plus the allocated SaaS cost (episodes_saas_costs) and Bonjour Santé cost (episodes_bonjour_sante_costs). The total_ columns add SaaS and Bonjour Santé to the staff costs; both are episode-level allocations, so they are counted in full in every total_ window. FULL, rebuilt by the daily 07:00 UTC run: a per-episode rollup over all history.'
+    description 'One row per episode with any cost: staff costs per role (nc, np, cc, gp) and in total from costs_by_episode_daily, over the whole episode (_cost_total, _cost_ops_total) and cumulated over the first 3, 7, 14 and 28 days from the episode''s first day (the Montreal local day of its first post; day 0 to N-1), plus the allocated SaaS cost (episodes_saas_costs) and Bonjour Santé cost (episodes_bonjour_sante_costs). The total_ columns add SaaS and Bonjour Santé to the staff costs; both are episode-level allocations, so they are counted in full in every total_ window. FULL, rebuilt by the daily 07:00 UTC run: a per-episode rollup over all history. Its blocking audit cross-checks Usher states against messaging channels, so while a raw source of its time-range inputs is late (the delivered signal) it waits and keeps its last good rows.'
 );
 
 WITH daily_costs AS (
