@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Relationship (domain.md 11.1): the (outcome, outcome_category) of every row of the audited
+/* Relationship: the (outcome, outcome_category) of every row of the audited
    model exists in the outcome seed careplatform_dimension_outcome. Rows without outcome pass. */
 SELECT
     audited.outcome

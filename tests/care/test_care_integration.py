@@ -1,7 +1,7 @@
 """Care delivery core (posts -> chats -> episodes) on the tiny generated warehouse.
 
 Builds a slice of the project (every model tagged `care` and all their upstream models) on a copy
-of the tiny warehouse with a frozen clock, then checks the invariants of domain.md 6.3-6.6 and
+of the tiny warehouse with a frozen clock, then checks the invariants of posts, chats and episodes and
 the generator's ground truth (schema catwalk_generator). The Postgres twin is marked `postgres`.
 """
 

@@ -15,7 +15,7 @@ MODEL (
         , assert_wiw_shifts_have_employee_codes
         , assert_wiw_shifts_have_position_names
     ),
-    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): shifts are edited in place in WIW and the table is small. Differs from the original (quirk 4): cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
+    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): shifts are edited in place in WIW and the table is small. Differs from the original: cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
 );
 
 WITH shifts AS (
