@@ -9,7 +9,7 @@ MODEL (
         unique_values(columns := (
             shift_id
         ))
-        , not_null(columns := (shift_id, start_time, end_time, hours))
+        , not_null(columns := (shift_id, start_time, end_time))
         , accepted_values("column" := location_name, is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support'))
         , assert_wiw_no_overlapping_shifts
         , assert_wiw_shifts_have_employee_codes
@@ -126,7 +126,7 @@ SELECT
     , end_day_est::DATE AS end_day_est /* Local day the shift ends */
     , end_week_est::DATE AS end_week_est /* Local Monday week the shift ends */
     , end_month_est::DATE AS end_month_est /* Local month the shift ends */
-    , hours::DOUBLE AS hours /* Paid hours: shift length minus the break */
+    , hours::DOUBLE AS hours /* Paid hours: shift length minus the break; null when the shift's times or break are invalid (wiw_shifts) */
     , break_time::DOUBLE AS break_time /* Unpaid break in hours */
     , email::TEXT AS email /* [PII] Email of the person */
     , first_name::TEXT AS first_name /* [PII] First name */
