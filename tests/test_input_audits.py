@@ -64,3 +64,34 @@ def test_invalid_shift_times_are_named(project):
     assert [(row[0], row[-1]) for row in rows] == [
         (2, "ends before it starts"), (3, "negative break"), (4, "break longer than the shift"),
     ]
+
+
+def test_calls_ending_before_they_start_are_named(project):
+    connection = duckdb.connect()
+    connection.execute(
+        "CREATE TABLE calls AS SELECT call_id, user_id, started_at::TIMESTAMPTZ AS started_at,"
+        " ended_at::TIMESTAMPTZ AS ended_at FROM (VALUES"
+        " ('c1', 'nc1', '2026-03-10 15:00:00+00', '2026-03-10 15:10:00+00'),"
+        " ('c2', 'nc1', '2026-03-10 16:00:00+00', '2026-03-10 15:59:00+00'),"
+        " ('c3', 'nc2', '2026-03-10 17:00:00+00', NULL))"
+        " AS t(call_id, user_id, started_at, ended_at)"
+    )
+    rows = _audit_rows(project, "analytics.telephone_calls", "assert_calls_end_after_start", connection, "calls")
+    assert [row[0] for row in rows] == ["c2"]
+
+
+def test_questionnaires_completed_before_they_start_are_named(project):
+    connection = duckdb.connect()
+    connection.execute(
+        "CREATE TABLE instances AS SELECT qnaire_tid, started_at::TIMESTAMPTZ AS started_at,"
+        " completed_at::TIMESTAMPTZ AS completed_at FROM (VALUES"
+        " ('q1', '2026-03-10 15:00:00+00', '2026-03-10 15:10:00+00'),"
+        " ('q2', '2026-03-10 16:00:00+00', '2026-03-10 15:59:00+00'),"
+        " ('q3', NULL, '2026-03-10 15:59:00+00'))"
+        " AS t(qnaire_tid, started_at, completed_at)"
+    )
+    rows = _audit_rows(
+        project, "analytics.countdown_qnaire_completion_stats", "assert_countdown_completion_after_start",
+        connection, "instances",
+    )
+    assert [row[0] for row in rows] == ["q2"]

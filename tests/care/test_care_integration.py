@@ -86,6 +86,12 @@ def check_invariants(context) -> None:
     # First response times are never negative; and they exist.
     assert scalar(context, "SELECT COUNT(*) FROM analytics.chats WHERE frt_care_team < 0 OR frt_nurse < 0") == 0
     assert scalar(context, "SELECT COUNT(frt_care_team) FROM analytics.chats") > 0
+    # Episode durations are never negative (null when undefined); and they exist.
+    assert scalar(
+        context,
+        "SELECT COUNT(*) FROM analytics.episodes WHERE frt_pt_message < 0 OR dispatch_time_first_patient_message < 0",
+    ) == 0
+    assert scalar(context, "SELECT COUNT(frt_pt_message) FROM analytics.episodes") > 0
     # No chat for today (local) or later.
     assert scalar(context, f"SELECT COUNT(*) FROM analytics.chats WHERE date_day_est >= DATE '{TODAY_LOCAL}'") == 0
 
