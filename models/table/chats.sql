@@ -20,7 +20,15 @@ MODEL (
             "column" := chat_type,
             is_in := ('New Episode', 'Follow-up', 'Other initiated by Care Team', 'Other initiated by patient', 'unknown')
         )
-        , forall(criteria := (frt_care_team >= 0, frt_nurse >= 0, rank_chat_in_episode >= 1))
+        , forall(
+            criteria := (
+                frt_care_team >= 0
+                , frt_nurse >= 0
+                , rank_chat_in_episode >= 1
+                , time_to_resolved_pending >= 0
+                , time_to_resolved_from_active >= 0
+            )
+        )
         , assert_episodes_in_messaging_channels
         , assert_chats_new_episode_count
         , assert_chats_none_today
@@ -267,8 +275,14 @@ SELECT
     , first_set_active::TIMESTAMP AS first_set_active /* First time Usher set the episode active that day (local) */
     , first_set_resolved_pending_at::TIMESTAMP AS first_set_resolved_pending_at /* First time set pending or resolved that day (local) */
     , set_resolved_pending::BOOLEAN AS set_resolved_pending /* Set pending or resolved that day */
-    , @minutes_between(first_message_created_at, first_set_resolved_pending_at)::DOUBLE AS time_to_resolved_pending /* Minutes from the first message to the first resolve or pending of the day */
-    , @minutes_between(first_set_active, first_set_resolved_pending_at)::DOUBLE AS time_to_resolved_from_active /* Minutes from the first set active to the first resolve or pending of the day */
+    , CASE
+        WHEN first_message_created_at <= first_set_resolved_pending_at
+        THEN @minutes_between(first_message_created_at, first_set_resolved_pending_at)
+    END::DOUBLE AS time_to_resolved_pending /* Minutes from the first message to the first resolve or pending of the day; null when that resolve or pending came before the first message */
+    , CASE
+        WHEN first_set_active <= first_set_resolved_pending_at
+        THEN @minutes_between(first_set_active, first_set_resolved_pending_at)
+    END::DOUBLE AS time_to_resolved_from_active /* Minutes from the first set active to the first resolve or pending of the day; null when that resolve or pending came before the activation */
     , CASE
         WHEN initiator = 'patient' AND first_set_active <= first_message_care_team
         THEN @minutes_between(first_set_active, first_message_care_team)
