@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* domain.md 11.2 meta/chats/assert_chats_new_episode_count: no episode has more than one
+/* Invariant: no episode has more than one
    New Episode chat. Audits run per batch, so this checks the audited batch; across batches the
    rank (1 + earlier chat days of the episode in chats_messaging_daily) makes a second rank 1
    impossible. Returns the episodes with two or more New Episode chats. */

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* domain.md 11.2 meta/chats/assert_chats_none_today: the model holds no row for the current
+/* Invariant: the model holds no row for the current
    (incomplete) Montreal local day of the run, or any later day. Returns those rows. */
 SELECT
     episode_id

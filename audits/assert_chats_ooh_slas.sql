@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* domain.md 11.2 meta/chats/assert_chats_ooh_slas (monitored rates): per Monday week since
+/* Monitored rates: per Monday week since
    February 2018, at least 92% of out-of-hours New Episode chats are answered next day and at least
    92% within 3 opened hours. Judged on the audited batch. Returns the failing weeks. */
 SELECT

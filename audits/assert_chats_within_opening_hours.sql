@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* domain.md 11.2 meta/chats/assert_chats_within_opening_hours (monitored rate): per Monday week
+/* Monitored rate: per Monday week
    after 2018-04-02, at least 80% of the chats start in opening hours. Judged on the audited
    batch (audits run per batch). Returns the failing weeks. */
 SELECT

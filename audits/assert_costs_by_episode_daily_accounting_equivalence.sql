@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Accounting equivalence (domain.md §11.2): for every month the finance seed covers, the monthly
+/* Accounting equivalence: for every month the finance seed covers, the monthly
    sums of the Care Coordinator, Nurse Clinician, Nurse Practitioner and GP episode costs equal the
    seed's front-line costs (ratio rounded to 4 decimals = 1). A role with no costed time or video
    in the month has nothing to allocate and is skipped. Blocking: costs are allocated from the seed,

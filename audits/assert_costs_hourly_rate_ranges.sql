@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* Monitored rates (domain.md §11.2, from February 2019): Care Coordinators cost at most 60 CAD per
+/* Monitored rates (from February 2019): Care Coordinators cost at most 60 CAD per
    active hour (80 with adjustments), Nurse Clinicians at most 100 (150). Non-blocking: a rate out
    of range flags staffing or tracking drift, it does not make the data wrong. */
 SELECT

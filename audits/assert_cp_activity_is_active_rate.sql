@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* Monitored rates (domain.md 11.2), per local week for Care Coordinators and Nurse Clinicians on
+/* Monitored rates, per local week for Care Coordinators and Nurse Clinicians on
    Virtual Care Platform shifts, excluding night, tech and archivist positions: at least 96% of
    activities active, at least 80% of active time on an episode, at least 66% of time active.
    Runs on the evaluated batch (daily intervals), so a week is judged on the days in the batch. */

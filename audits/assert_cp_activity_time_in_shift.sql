@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* Monitored rates (domain.md 11.2): for Virtual Care Platform shifts since 2018-11-05 (night,
+/* Monitored rates: for Virtual Care Platform shifts since 2018-11-05 (night,
    tech and archivist positions excluded), the activity logged during the shift covers at least 90%
    of the shift's seconds (tracked time) and its active part at least 65% (active time). Runs on
    the evaluated batch (daily intervals): shifts are judged on the activity of the batch's days. */

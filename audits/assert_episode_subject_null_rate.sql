@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* domain.md §11.2 meta/episodes/assert_episode_subject_null_rate: per week, at most 20% of the
+/* Monitored rate: per week, at most 20% of the
    episodes have no subject. Returns the failing weeks. */
 SELECT
     date_week

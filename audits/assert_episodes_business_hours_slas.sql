@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* domain.md 11.2 meta/chats/assert_business_hours_slas (monitored rates): per local Monday week
+/* Monitored rates: per local Monday week
    of the first message since 2018-06-04, at least 83% of the SLA-evaluable episodes are answered
    within 15 minutes and at least 66% of the in-hours episodes are SLA-evaluable. Returns the
    failing weeks. */

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Relationship (domain.md 11.1): every episode_id of the audited model is an episode of the
+/* Relationship: every episode_id of the audited model is an episode of the
    spine messaging_channels. Models using it list messaging_channels in depends_on so the spine is
    built first. Returns the orphan rows. */
 SELECT

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Relationship (domain.md 11.1): every issue_type of the audited model exists in the issue-type
+/* Relationship: every issue_type of the audited model exists in the issue-type
    labels seed medops_issue_type_labels. Rows without issue type pass. */
 SELECT
     audited.episode_id

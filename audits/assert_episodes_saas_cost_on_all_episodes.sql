@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Domain.md §11.2: every episode of the spine that Usher set active since 2018 (before the day of
+/* Every episode of the spine that Usher set active since 2018 (before the day of
    the run) has an episodes_costs row with a positive SaaS cost. Blocking invariant of
    episodes_costs (which lists usher_episode_state_updated and messaging_channels in depends_on).
    Returns the activated episodes without a SaaS cost. */

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Domain.md §11.2: since 2018, the rounded monthly sum of the episodes' SaaS cost equals the
+/* Since 2018, the rounded monthly sum of the episodes' SaaS cost equals the
    finance seed's SaaS cost of the month. Blocking: the cost is allocated from the seed. */
 WITH monthly AS (
     SELECT

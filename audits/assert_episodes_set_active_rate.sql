@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* domain.md 11.2 meta/episodes/assert_episodes_set_active_rate (monitored rate): per Monday week
+/* Monitored rate: per Monday week
    of episode creation (UTC) since 2018, at most 25% of the episodes were never set active.
    Returns the failing weeks. */
 SELECT

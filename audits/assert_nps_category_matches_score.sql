@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* NPS categories (domain.md §6.13, §11.1): 0-6 detractor, 7-8 passive, 9-10 promoter. Blocking: an
+/* NPS categories: 0-6 detractor, 7-8 passive, 9-10 promoter. Blocking: an
    invariant of every model that carries a score and its category. */
 SELECT
     score

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Spot checks of the opening-hours rules (domain.md 5.3 and 11.2): each expected day either has
+/* Spot checks of the opening-hours rules: each expected day either has
    the wrong hours or is missing (expected_open) / present (expected closed). Returns failing days. */
 WITH expected AS (
     SELECT

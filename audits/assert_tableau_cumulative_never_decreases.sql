@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Domain.md §11.2: cumulative counts never decrease. For each column in `columns`, a row whose
+/* Cumulative counts never decrease. For each column in `columns`, a row whose
    value is below the previous row's (rows ordered by `order_by`) fails. Blocking invariant.
    Usage: assert_tableau_cumulative_never_decreases(columns := (a_cum, b_cum), order_by := date_week) */
 WITH ordered AS (

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Scorecard rule (domain.md §10): only completed periods carry values. Fails on any row whose
+/* Scorecard rule (Tableau marts): only completed periods carry values. Fails on any row whose
    period is not completed (is_completed false) but where one of the value columns passed in
    `columns` is set. Blocking: a dashboard would show a partial period as a final number.
    Usage: assert_tableau_only_completed_periods_filled(columns := (nps, respondents_count)) */

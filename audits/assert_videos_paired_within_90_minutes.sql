@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Every completed video ends at or after its start and within 90 minutes (domain.md 6.9). */
+/* Every completed video ends at or after its start and within 90 minutes. */
 SELECT
     video_id
     , video_length

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* An episode's video starts never involve more than one patient (domain.md 11.2). */
+/* An episode's video starts never involve more than one patient. */
 SELECT
     episode_id
     , COUNT(DISTINCT patient_id) AS patients

@@ -4,7 +4,7 @@ AUDIT (
 );
 
 /* A When I Work user never has two overlapping past published shifts; back-to-back shifts may
-   touch within one second (domain.md 11.2). Shifts without a user (open shifts) are ignored. */
+   touch within one second. Shifts without a user (open shifts) are ignored. */
 SELECT
     shift.shift_id
     , other.shift_id AS overlapping_shift_id

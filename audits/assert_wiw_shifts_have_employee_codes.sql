@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* Monitored rate (domain.md 11.2): per local week since October 2018, at most 1% of the Care
+/* Monitored rate: per local week since October 2018, at most 1% of the Care
    Coordinator and Nurse Clinician shifts lack an employee code (no Scribe user id to match). */
 SELECT
     start_week_est

@@ -3,7 +3,7 @@ AUDIT (
     blocking FALSE
 );
 
-/* Monitored rate (domain.md 11.2, checked in 2019 by the original, here from 2019 on): per local
+/* Monitored rate (checked in 2019 by the original, here from 2019 on): per local
    week, at most 1% of the shifts lack a position name. */
 SELECT
     start_week_est

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Relationship: every shift's location_id exists in wiw_locations (domain.md 11.1). */
+/* Relationship: every shift's location_id exists in wiw_locations. */
 SELECT
     shifts.shift_id
     , shifts.location_id

@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Relationship: every shift's wiw_user_id exists in wiw_users (domain.md 11.1). */
+/* Relationship: every shift's wiw_user_id exists in wiw_users. */
 SELECT
     shifts.shift_id
     , shifts.wiw_user_id

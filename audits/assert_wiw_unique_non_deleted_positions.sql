@@ -3,7 +3,7 @@ AUDIT (
     blocking TRUE
 );
 
-/* Position names are unique among positions that are not deleted (domain.md 11.2). */
+/* Position names are unique among positions that are not deleted. */
 SELECT
     position_name
     , COUNT(*) AS positions

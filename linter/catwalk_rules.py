@@ -5,6 +5,7 @@ Enabled in config.yaml under `linter.rules`; `sqlmesh lint` and every plan run t
 
 from __future__ import annotations
 
+import re
 import typing as t
 from pathlib import Path
 
@@ -156,7 +157,6 @@ class PortablePercentile(Rule):
     `sqlmesh format` portably (it becomes QUANTILE_CONT(x, q ORDER BY x), which Postgres rejects)."""
 
     def check_model(self, model: Model) -> t.Optional[RuleViolation]:
-        import re
 
         query = getattr(model, "query", None)
         if query is None or isinstance(model, ExternalModel):
@@ -200,3 +200,47 @@ class TwiceDailyHasReader(Rule):
             f"{model.name} runs at 18:00 (cron {model.cron!r}) but no model refreshed at 18:00 reads"
             " it: use cron '0 7 * * *' (hourly intervals: cron '0 6 * * *' with interval_unit 'hour')"
         )
+
+
+# A pointer into a document that is not part of the repository: a section sign, a numbered quirk of
+# an outside list, or a Markdown file that does not exist in the project.
+SECTION_SIGN = "§"
+OUTSIDE_QUIRK = re.compile(r"\bquirks? \d+", re.IGNORECASE)
+MARKDOWN_FILE = re.compile(r"[\w./-]*\w\.md\b", re.IGNORECASE)
+
+
+def outside_citations(text: str, root: t.Optional[Path]) -> list[str]:
+    """The pointers of `text` to documents outside the repository rooted at `root`."""
+    found = []
+    if SECTION_SIGN in text:
+        found.append(SECTION_SIGN)
+    found += [match.group(0) for match in OUTSIDE_QUIRK.finditer(text)]
+    for match in MARKDOWN_FILE.finditer(text):
+        cited = match.group(0).lstrip("./")
+        if root is None or not (root / cited).is_file():
+            found.append(match.group(0))
+    return found
+
+
+class DescriptionsSelfContained(Rule):
+    """Descriptions state their rule: no pointer to a document outside the repository (domain.md,
+    a section sign, an outside quirk number) in a model's description, its column descriptions or
+    the comments of the audits it runs. Documents of the repository (README.md, docs/*.md) may be
+    cited."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        if isinstance(model, ExternalModel):
+            return None
+        root = Path(self.context.path) if getattr(self.context, "path", None) else None
+        texts = [("description", model.description or "")]
+        texts += [(f"column {name}", text or "") for name, text in (model.column_descriptions or {}).items()]
+        for name, audit in sorted((getattr(model, "audit_definitions", None) or {}).items()):
+            query = getattr(audit, "query", None)
+            texts.append((f"audit {name}", query.sql(comments=True) if query is not None else ""))
+        cited = [f"{where} cites {', '.join(found)}" for where, text in texts if (found := outside_citations(text, root))]
+        if cited:
+            return self.violation(
+                f"{model.name}: {'; '.join(cited)}: state the rule in the description (or cite a"
+                " document of the repository such as docs/business-rules.md)"
+            )
+        return None

@@ -1,6 +1,6 @@
 """Time macros: the single place where time zones and durations are spelled.
 
-Raw timestamps are TIMESTAMPTZ (UTC). Business days are Montreal-local days (domain.md §5.1):
+Raw timestamps are TIMESTAMPTZ (UTC). Business days are Montreal-local days:
 `_est` columns hold timezone-naive local timestamps. Durations are computed from epoch seconds so
 DuckDB and Postgres agree to the microsecond (DuckDB's date_diff counts boundaries instead).
 

@@ -100,6 +100,27 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
         SELECT id /* id */ FROM analytics.reads_raw_base
         """,
     )
+    _write_model(
+        root,
+        "table/cites_outside.sql",
+        """
+        MODEL (name analytics.cites_outside, kind VIEW, owner analytics, grain id, tags (table),
+               description 'Pricing follows domain.md §2.5 (quirk 3).',
+               audits (not_null(columns := (id))));
+        SELECT id /* id, see ../shared/style.md */ FROM analytics.reads_raw_base
+        """,
+    )
+    _write_model(
+        root,
+        "table/cites_inside.sql",
+        """
+        MODEL (name analytics.cites_inside, kind VIEW, owner analytics, grain id, tags (table),
+               description 'Quick start in README.md; a tiny 2.5 % share is not a citation.',
+               audits (not_null(columns := (id))));
+        SELECT id /* id */ FROM analytics.reads_raw_base
+        """,
+    )
+    (root / "README.md").write_text("# a document of the repository\n")
     monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "lint.duckdb"))
     context = open_context(paths=root, load_state=False)
     violations = str(context.lint_models(raise_on_error=False))
@@ -110,3 +131,7 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
     assert "analytics.idle_at_18 runs at 18:00" in violations
     # a table-layer model may run at 18:00 with no reader: analysts read it
     assert "analytics.twice_table runs at 18:00" not in violations
+    # descriptions state their rule: no pointer to a document outside the repository
+    assert "analytics.cites_outside: description cites §, quirk 3, domain.md" in violations
+    assert "column id cites ../shared/style.md" in violations
+    assert "analytics.cites_inside" not in violations

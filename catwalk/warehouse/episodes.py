@@ -96,7 +96,7 @@ def care(world: WorldState) -> dict[str, RawTable]:
 
 
 def opening(days: np.ndarray, reduced) -> dict[str, np.ndarray]:
-    """Opening and closing local hours per day number (domain.md §5.3, current schedule)."""
+    """Opening and closing local hours per day number (the current opening-hours schedule)."""
     unique, inverse = np.unique(np.asarray(days, dtype=np.int64), return_inverse=True)
     dates = [dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in unique]
     weekend = np.array([d.weekday() >= 5 or d in reduced for d in dates], dtype=bool)

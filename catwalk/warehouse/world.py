@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 # --------------------------------------------------------------------------------------------------
-# Messiness (domain.md §14, brief): proportions of Segment events affected, applied per event table.
+# Messiness: proportions of Segment events affected, applied per event table.
 DUPLICATE_RATE = 0.01  # events delivered twice with the same Segment `id` (second copy one load later)
 LATE_RATE = 0.03  # events delivered late: received 2 to 48 hours after `timestamp` (< 72 h lookback)
 LATE_MIN_HOURS, LATE_MAX_HOURS = 2, 48

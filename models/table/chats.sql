@@ -20,13 +20,21 @@ MODEL (
             "column" := chat_type,
             is_in := ('New Episode', 'Follow-up', 'Other initiated by Care Team', 'Other initiated by patient', 'unknown')
         )
-        , forall(criteria := (frt_care_team >= 0, frt_nurse >= 0, rank_chat_in_episode >= 1))
+        , forall(
+            criteria := (
+                frt_care_team >= 0
+                , frt_nurse >= 0
+                , rank_chat_in_episode >= 1
+                , time_to_resolved_pending >= 0
+                , time_to_resolved_from_active >= 0
+            )
+        )
         , assert_episodes_in_messaging_channels
         , assert_chats_new_episode_count
         , assert_chats_none_today
         , assert_chats_within_opening_hours
     ),
-    description 'A chat is an episode''s activity on one Montreal local calendar day: one row per episode (messaging channel with a patient post) and local day with a patient or care-team message. Joins the per-day features (messaging, Usher states, open reminders, outcomes) and the episode subject (patient_id). rank_chat_in_episode = 1 + the number of earlier chat days of the episode, counted in chats_messaging_daily for the episodes of the interval only, so a routine run never rescans all chats. chat_type: rank 1 New Episode; care-team initiated with an open reminder Follow-up; other care-team initiated Other initiated by Care Team; patient initiated Other initiated by patient. FRT (frt_care_team, frt_nurse) = minutes from the first set active of the day to the first care-team / nurse message, for patient-initiated chats activated before that message. All timestamps are Montreal local times (naive). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today''s incomplete day is never emitted. chat_id = md5 of episode_id followed by the local day rendered as the timestamp text YYYY-MM-DD 00:00:00 (the original''s id). Differs from the original: outcome lists follow the fixed chats_outcomes_daily (quirk 1) and reminders the fixed due day (quirk 5).'
+    description 'A chat is an episode''s activity on one Montreal local calendar day: one row per episode (messaging channel with a patient post) and local day with a patient or care-team message. Joins the per-day features (messaging, Usher states, open reminders, outcomes) and the episode subject (patient_id). rank_chat_in_episode = 1 + the number of earlier chat days of the episode, counted in chats_messaging_daily for the episodes of the interval only, so a routine run never rescans all chats. chat_type: rank 1 New Episode; care-team initiated with an open reminder Follow-up; other care-team initiated Other initiated by Care Team; patient initiated Other initiated by patient. FRT (frt_care_team, frt_nurse) = minutes from the first set active of the day to the first care-team / nurse message, for patient-initiated chats activated before that message. All timestamps are Montreal local times (naive). Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today''s incomplete day is never emitted. chat_id = md5 of episode_id followed by the local day rendered as the timestamp text YYYY-MM-DD 00:00:00 (the original''s id). Differs from the original: outcome lists follow the fixed chats_outcomes_daily and reminders the fixed due day.'
 );
 
 WITH messaging AS (
@@ -267,8 +275,14 @@ SELECT
     , first_set_active::TIMESTAMP AS first_set_active /* First time Usher set the episode active that day (local) */
     , first_set_resolved_pending_at::TIMESTAMP AS first_set_resolved_pending_at /* First time set pending or resolved that day (local) */
     , set_resolved_pending::BOOLEAN AS set_resolved_pending /* Set pending or resolved that day */
-    , @minutes_between(first_message_created_at, first_set_resolved_pending_at)::DOUBLE AS time_to_resolved_pending /* Minutes from the first message to the first resolve or pending of the day */
-    , @minutes_between(first_set_active, first_set_resolved_pending_at)::DOUBLE AS time_to_resolved_from_active /* Minutes from the first set active to the first resolve or pending of the day */
+    , CASE
+        WHEN first_message_created_at <= first_set_resolved_pending_at
+        THEN @minutes_between(first_message_created_at, first_set_resolved_pending_at)
+    END::DOUBLE AS time_to_resolved_pending /* Minutes from the first message to the first resolve or pending of the day; null when that resolve or pending came before the first message */
+    , CASE
+        WHEN first_set_active <= first_set_resolved_pending_at
+        THEN @minutes_between(first_set_active, first_set_resolved_pending_at)
+    END::DOUBLE AS time_to_resolved_from_active /* Minutes from the first set active to the first resolve or pending of the day; null when that resolve or pending came before the activation */
     , CASE
         WHEN initiator = 'patient' AND first_set_active <= first_message_care_team
         THEN @minutes_between(first_set_active, first_message_care_team)

@@ -34,8 +34,9 @@ MODEL (
         , assert_episodes_issue_type_in_labels
         , assert_episodes_set_active_rate
         , assert_episodes_business_hours_slas
+        , forall(criteria := (frt_pt_message >= 0, dispatch_time_first_patient_message >= 0))
     ),
-    description 'The central fact table: one row per episode (messaging channel in which a patient posted), without contract duplication (see episodes_with_contracts). The spine messaging_channels is left-joined with every per-episode feature model (subject, outcomes, issue type, priority, rating, chats summary, videos, NPS, KPIs, questionnaire sequence, chief complaint, CC confirmation, reason for visit, booking, intake, dispatch, costs) and the subject''s Scribe user; episodes whose subject is a test user are removed. Times from the chats summary are Montreal local (naive). sla_answered_within_15_minutes is the business-hours SLA (domain.md 6.8), false for an episode without a chat summary (as in the original); treatment_category and triage_outcome are N/A without an intake row; the DXA timings (time_to_start_dxa_from_first_message, time_to_complete_dxa_from_first_message) are minutes from the patient''s first message; episode_type and channel_wait_time follow domain.md 6.6. FULL, rebuilt by the daily 07:00 UTC run: it joins about twenty per-episode models whose rows change independently (an episode''s outcome, NPS or cost can change any day), so a rebuild is simpler and safe; it is one row per episode.'
+    description 'The central fact table: one row per episode (messaging channel in which a patient posted), without contract duplication (see episodes_with_contracts). The spine messaging_channels is left-joined with every per-episode feature model (subject, outcomes, issue type, priority, rating, chats summary, videos, NPS, KPIs, questionnaire sequence, chief complaint, CC confirmation, reason for visit, booking, intake, dispatch, costs) and the subject''s Scribe user; episodes whose subject is a test user are removed. Times from the chats summary are Montreal local (naive). sla_answered_within_15_minutes (business-hours SLA) is false for an episode without a chat summary (as in the original); otherwise it is evaluated for episodes whose first message is within opening hours, whose first outcome is set and is not episode_duplicate, admin, test or audit, and where neither the first care-team message nor the DXA start precedes the first patient message: true when the earlier of the two comes less than 15 minutes after the first patient message, false when neither exists, null otherwise; treatment_category and triage_outcome are N/A without an intake row; the DXA timings (time_to_start_dxa_from_first_message, time_to_complete_dxa_from_first_message) are minutes from the patient''s first message; episode_type, first match: PSY (issue type psy or psy-pilot), GP or NP (a video consultation with one), Unsuitable episode (outcome category), Out-refered (category Navigation or outcome referral_without_navigation), NC (a Nurse Clinician wrote), else Unsuitable episode; channel_wait_time: minutes from channel selection to the earliest CC/NC phone call, CC/NC video or non-Shift-Manager care-team message, kept only between 0 and 1440. FULL, rebuilt by the daily 07:00 UTC run: it joins about twenty per-episode models whose rows change independently (an episode''s outcome, NPS or cost can change any day), so a rebuild is simpler and safe; it is one row per episode.'
 );
 
 WITH channels AS (
@@ -581,7 +582,10 @@ WITH channels AS (
         , dispatches.dispatch_recommendation_timestamp AS dispatch_recommendation_timestamp
         , dispatches.dispatch_recommendation_timestamp_est AS dispatch_recommendation_timestamp_est
         , NOT dispatches.episode_id IS NULL AS includes_dispatch_recommendation
-        , @minutes_between(summaries.first_message_patient, dispatches.dispatch_recommendation_timestamp_est) AS dispatch_time_first_patient_message
+        , CASE
+            WHEN summaries.first_message_patient <= dispatches.dispatch_recommendation_timestamp_est
+            THEN @minutes_between(summaries.first_message_patient, dispatches.dispatch_recommendation_timestamp_est)
+        END AS dispatch_time_first_patient_message
     FROM channels
     INNER JOIN subjects
         ON channels.episode_id = subjects.episode_id
@@ -686,7 +690,7 @@ SELECT
     , first_set_resolved_pending_at::TIMESTAMP AS first_set_resolved_pending_at /* First time set pending or resolved (local) */
     , set_resolved_pending::BOOLEAN AS set_resolved_pending /* Set pending or resolved */
     , includes_follow_up::BOOLEAN AS includes_follow_up /* Has a Follow-up chat */
-    , frt_pt_message::DOUBLE AS frt_pt_message /* Minutes from the first patient message to the first care-team message */
+    , frt_pt_message::DOUBLE AS frt_pt_message /* Minutes from the first patient message to the first care-team message; null when the care team wrote first */
     , frt_active::DOUBLE AS frt_active /* Minutes from first set active to the first care-team message */
     , is_first_message_in_opening_hours::BOOLEAN AS is_first_message_in_opening_hours /* The first chat started in opening hours */
     , first_video_consultation_started_at::TIMESTAMPTZ AS first_video_consultation_started_at /* First GP/NP/PSY/nutrition/psychotherapy video (UTC) */
@@ -833,5 +837,5 @@ SELECT
     , dispatch_recommendation_timestamp::TIMESTAMPTZ AS dispatch_recommendation_timestamp /* When it was sent (UTC) */
     , dispatch_recommendation_timestamp_est::TIMESTAMP AS dispatch_recommendation_timestamp_est /* When it was sent (local) */
     , includes_dispatch_recommendation::BOOLEAN AS includes_dispatch_recommendation /* A dispatch recommendation was sent */
-    , dispatch_time_first_patient_message::DOUBLE AS dispatch_time_first_patient_message /* Minutes from the first patient message to the dispatch recommendation */
+    , dispatch_time_first_patient_message::DOUBLE AS dispatch_time_first_patient_message /* Minutes from the first patient message to the dispatch recommendation; null when the recommendation came first */
 FROM joined

@@ -1,7 +1,7 @@
 """Care delivery core (posts -> chats -> episodes) on the tiny generated warehouse.
 
 Builds a slice of the project (every model tagged `care` and all their upstream models) on a copy
-of the tiny warehouse with a frozen clock, then checks the invariants of domain.md 6.3-6.6 and
+of the tiny warehouse with a frozen clock, then checks the invariants of posts, chats and episodes and
 the generator's ground truth (schema catwalk_generator). The Postgres twin is marked `postgres`.
 """
 
@@ -86,6 +86,12 @@ def check_invariants(context) -> None:
     # First response times are never negative; and they exist.
     assert scalar(context, "SELECT COUNT(*) FROM analytics.chats WHERE frt_care_team < 0 OR frt_nurse < 0") == 0
     assert scalar(context, "SELECT COUNT(frt_care_team) FROM analytics.chats") > 0
+    # Episode durations are never negative (null when undefined); and they exist.
+    assert scalar(
+        context,
+        "SELECT COUNT(*) FROM analytics.episodes WHERE frt_pt_message < 0 OR dispatch_time_first_patient_message < 0",
+    ) == 0
+    assert scalar(context, "SELECT COUNT(frt_pt_message) FROM analytics.episodes") > 0
     # No chat for today (local) or later.
     assert scalar(context, f"SELECT COUNT(*) FROM analytics.chats WHERE date_day_est >= DATE '{TODAY_LOCAL}'") == 0
 

@@ -57,7 +57,7 @@ def test_practitioners_are_the_coredata_practitioners_with_a_scribe_account(prod
 
 
 def _expected_hours(day: dt.date, reduced_days: set[dt.date]) -> tuple[int, int] | None:
-    """domain.md 5.3 written out independently of the seeds: (opening hour, closing hour) or None."""
+    """The opening-hours rules written out independently of the seeds: (opening hour, closing hour) or None."""
     if day in {dt.date(2017, 12, 24), dt.date(2017, 12, 25), dt.date(2017, 12, 30),
                dt.date(2017, 12, 31), dt.date(2018, 1, 1)}:
         return None

@@ -16,7 +16,7 @@ from catwalk.warehouse.world import (
     state_frame, state_table, to_us, ts_col,
 )
 
-SPECIAL_ORGS = {  # hard-coded exception and test organizations (domain.md §2.5, §5.4): created at
+SPECIAL_ORGS = {  # hard-coded exception and test organizations (pricing-exception and test seeds): created at
     9: "2018-03-01", 18: "2017-06-01", 47: "2019-11-15", 56: "2022-08-20", 61: "2017-09-01",
     84: "2021-02-10", 230: "2019-05-20", 251: "2019-04-15", 617: "2020-01-10", 618: "2020-01-10",
     692: "2021-06-01",
@@ -108,7 +108,7 @@ def _organization_rows(world: WorldState, rng, org_id, created) -> pd.DataFrame:
     words = rng.integers(0, len(COMPANY_WORDS), n)
     kinds = rng.integers(0, len(COMPANY_KINDS), n)
     name = [f"{COMPANY_WORDS[w]} {COMPANY_KINDS[k]}" for w, k in zip(words, kinds)]
-    # a few names carry a province hint (domain.md §6.11 province inference)
+    # a few names carry a province hint (the province inference of scribe_organizations_detailed)
     hint = rng.random(n) < 0.2
     name = [f"{c} {nm}" if h else nm for nm, c, h in zip(name, city, hint)]
     name = [f"{nm} ({i})" for nm, i in zip(name, org_id)]

@@ -19,7 +19,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, reminder_id, episode_id, "timestamp"))
     ),
-    description 'One row per reminder a practitioner created on an episode in the Care Platform (Segment source careplatform, table reminders_create_new_success). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries. Differs from the original (quirk 5): due_at_day_est is the local day of the due time, not of the creation event.'
+    description 'One row per reminder a practitioner created on an episode in the Care Platform (Segment source careplatform, table reminders_create_new_success). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback for late deliveries. Differs from the original: due_at_day_est is the local day of the due time, not of the creation event.'
 );
 
 WITH reminders AS (

@@ -19,7 +19,7 @@ MODEL (
     not_null(columns := (iso_day_of_week, valid_from, opening_hour, closing_hour)),
     accepted_range("column" := iso_day_of_week, min_v := 1, max_v := 7)
   ),
-  description 'Reference seed data_opening_hours_schedule: the dated weekly opening-hours rules of the care team (domain.md 5.3), one row per ISO weekday and validity period [valid_from, valid_to) (valid_to empty = still valid). A weekday without a valid row is closed (Sundays before 2017-11-01). Dated changes: Friday 08:00-17:00 became 08:00-20:00 on 2017-08-01; Sunday opened 10:00-16:00 on 2017-11-01. Read by wiw_opening_hours.',
+  description 'Reference seed data_opening_hours_schedule: the dated weekly opening-hours rules of the care team, one row per ISO weekday and validity period [valid_from, valid_to) (valid_to empty = still valid). A weekday without a valid row is closed (Sundays before 2017-11-01). Dated changes: Friday 08:00-17:00 became 08:00-20:00 on 2017-08-01; Sunday opened 10:00-16:00 on 2017-11-01. Read by wiw_opening_hours.',
   column_descriptions (
     iso_day_of_week = 'ISO weekday: 1 = Monday ... 7 = Sunday',
     valid_from = 'First local day the rule applies (inclusive)',

@@ -19,7 +19,7 @@ MODEL (
       is_in := ('Central Canada', 'Atlantic Canada', 'Western Canada', 'Northern Canada')
     )
   ),
-  description 'Reference seed data_dimension_province: one row per Canadian province or territory with its two-letter code and region. Note: Yukon is coded YK here while Scribe uses YT (domain quirk 16); models that map Scribe codes translate YT to YK before joining.',
+  description 'Reference seed data_dimension_province: one row per Canadian province or territory with its two-letter code and region. Note: Yukon is coded YK here while Scribe uses YT; models that map Scribe codes translate YT to YK before joining.',
   column_descriptions (
     province_name = 'Full province or territory name (e.g. Ontario)',
     province_code = 'Two-letter code (Yukon is YK, not YT)',

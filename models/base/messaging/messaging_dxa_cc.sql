@@ -16,7 +16,7 @@ MODEL (
     audits (unique_values(columns := (
             event_id
     )), not_null(columns := (event_id, "timestamp"))),
-    description 'One row per manual DXA launch typed by a care-team member in the chat (`/q dxa <cc code>`, Segment source messaging, table dxa_cc). Only events after 2018-11-08 15:07 UTC, when the tracking started (earlier launches come from Mattermost, see domain.md §2.3). Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
+    description 'One row per manual DXA launch typed by a care-team member in the chat (`/q dxa <cc code>`, Segment source messaging, table dxa_cc). Only events after 2018-11-08 15:07 UTC, when the tracking started (earlier launches were typed in the legacy Mattermost chat; their backfill seed is not part of this project). Duplicate Segment deliveries of the same event id are dropped, keeping the first received. Hourly intervals computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only; the 72-hour lookback picks up late Segment deliveries.'
 );
 
 WITH launches AS (

@@ -14,7 +14,7 @@ MODEL (
     )), not_null(columns := (
       user_id
   ))),
-  description 'Reference seed data_scribe_test_users: one row per QA account living in the production Scribe. Excluded at the choke points of domain.md 5.4 (posts, slash commands, scribe_contracts participants, scribe_users_detailed, episodes, videos, calls).',
+  description 'Reference seed data_scribe_test_users: one row per QA account living in the production Scribe. Excluded wherever a test account could enter a business table (posts, slash commands, scribe_contracts participants, scribe_users_detailed, episodes, videos, calls).',
   column_descriptions (
     user_id = 'Scribe user id of the QA account'
   )

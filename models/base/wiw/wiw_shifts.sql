@@ -10,11 +10,15 @@ MODEL (
         unique_values(columns := (
             shift_id
         ))
-        , not_null(columns := (shift_id, start_time, end_time, hours, is_published))
+        , not_null(columns := (shift_id, start_time, end_time, is_published))
+        , forall(criteria := (
+            hours >= 0
+        ))
+        , assert_wiw_shifts_valid_times
         , assert_wiw_shifts_location_exists
         , assert_wiw_shifts_user_exists
     ),
-    description 'One row per When I Work shift (Singer tap table tap_wiw.shifts), published or not. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates shifts that are edited in place (times, positions, publication), and the table is small. Shift ids listed in the wiw_duplicate_shifts seed are excluded (the original hard-coded them). A shift covers the closed interval [start_time, end_time]; hours is its length net of the unpaid break.'
+    description 'One row per When I Work shift (Singer tap table tap_wiw.shifts), published or not. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): the tap replicates shifts that are edited in place (times, positions, publication), and the table is small. Shift ids listed in the wiw_duplicate_shifts seed are excluded (the original hard-coded them). A shift covers the closed interval [start_time, end_time]; hours is its length net of the unpaid break, and is null when that cannot be known: the shift ends before it starts, its break is negative, or its break is longer than the shift (so hours is never negative; the original gave negative or inflated hours; the non-blocking audit assert_wiw_shifts_valid_times names such shifts).'
 );
 
 WITH shifts AS (
@@ -59,10 +63,13 @@ SELECT
     , end_time::TIMESTAMPTZ AS end_time /* Shift end (UTC); the shift covers [start_time, end_time] */
     , @to_est(start_time)::TIMESTAMP AS start_time_est /* Shift start, Montreal local time (naive) */
     , @to_est(end_time)::TIMESTAMP AS end_time_est /* Shift end, Montreal local time (naive) */
-    , break_time::DOUBLE AS break_time /* Unpaid break in hours */
-    , (
-        @seconds_between(start_time, end_time) / 3600.0 - break_time
-    )::DOUBLE AS hours /* Paid hours: shift length minus the break */
+    , break_time::DOUBLE AS break_time /* Unpaid break in hours, as delivered (0 when missing) */
+    , CASE
+        WHEN end_time >= start_time
+        AND break_time >= 0
+        AND break_time <= @seconds_between(start_time, end_time) / 3600.0
+        THEN @seconds_between(start_time, end_time) / 3600.0 - break_time
+    END::DOUBLE AS hours /* Paid hours: shift length minus the break; null when the end precedes the start or the break is negative or longer than the shift */
     , location_id::BIGINT AS location_id /* When I Work location id */
     , position_id::BIGINT AS position_id /* When I Work position id */
     , published::BOOLEAN AS is_published /* The shift is published to the employee */

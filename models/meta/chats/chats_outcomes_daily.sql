@@ -12,7 +12,7 @@ MODEL (
         unique_combination_of_columns(columns := (episode_id, date_day_est))
         , not_null(columns := (episode_id, date_day_est, first_outcome, last_outcome))
     ),
-    description 'Outcomes set on each chat: one row per episode and Montreal local day on which at least one outcome was set; first and last outcome of the day (as in the original: the first / last valid outcome of the day, else the first / last invalid one) and the comma-separated lists, in time order, of the valid and of the invalid outcomes set that day. Differs from the original (quirk 1): the original built invalid_outcomes from valid outcomes too. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today is never emitted.'
+    description 'Outcomes set on each chat: one row per episode and Montreal local day on which at least one outcome was set; first and last outcome of the day (as in the original: the first / last valid outcome of the day, else the first / last invalid one) and the comma-separated lists, in time order, of the valid and of the invalid outcomes set that day. Differs from the original: the original built invalid_outcomes from valid outcomes too. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; today is never emitted.'
 );
 
 WITH outcomes AS (

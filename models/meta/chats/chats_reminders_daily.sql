@@ -12,7 +12,7 @@ MODEL (
         unique_combination_of_columns(columns := (episode_id, date_day_est))
         , not_null(columns := (episode_id, date_day_est, has_open_reminder))
     ),
-    description 'Open reminders per chat day: one row per episode and Montreal local day on which at least one Care Platform reminder of the episode was open. A reminder is open on every local day from its creation day through the day it was first completed, or, when never completed, through its due day (at least its creation day). Differs from the original (quirk 5, due day taken from the creation time): reminders completed on their creation day are open that day, and never-completed reminders are open until due. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; reminders are read from 90 days before the interval only (a reminder open longer than 90 days before the interval start is ignored), so routine runs do not rescan all history.'
+    description 'Open reminders per chat day: one row per episode and Montreal local day on which at least one Care Platform reminder of the episode was open. A reminder is open on every local day from its creation day through the day it was first completed, or, when never completed, through its due day (at least its creation day). Differs from the original (which took the due day from the creation time): reminders completed on their creation day are open that day, and never-completed reminders are open until due. Daily intervals on the local day (07:00 UTC run) with a 3-day lookback; reminders are read from 90 days before the interval only (a reminder open longer than 90 days before the interval start is ignored), so routine runs do not rescan all history.'
 );
 
 WITH reminders AS (

@@ -11,7 +11,7 @@ MODEL (
             columns := (episode_id, date_day_est, date_month, patient_id, video_count, gp_psy_cost, gp_other_cost)
         )
     ),
-    description 'One row per episode, Montreal local day and patient with costed GP videos (Family Physician or Psychologist, longer than 2 minutes): gp_psy_cost = 2 x the month''s per-video cost for each video on a psychology issue type (psy, psy-pilot), gp_other_cost = the per-video cost for each other video (videos_cost_monthly). GP videos carry no ops premium (quirk 9, kept as a business rule). patient_id is N/A when the video has no known patient. FULL, rebuilt by the daily 07:00 UTC run, like the monthly per-video cost it depends on.'
+    description 'One row per episode, Montreal local day and patient with costed GP videos (Family Physician or Psychologist, longer than 2 minutes): gp_psy_cost = 2 x the month''s per-video cost for each video on a psychology issue type (psy, psy-pilot), gp_other_cost = the per-video cost for each other video (videos_cost_monthly). GP videos carry no ops premium (as in the original, kept as a business rule). patient_id is N/A when the video has no known patient. FULL, rebuilt by the daily 07:00 UTC run, like the monthly per-video cost it depends on.'
 );
 
 WITH videos AS (

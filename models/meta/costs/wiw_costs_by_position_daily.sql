@@ -10,7 +10,7 @@ MODEL (
         , not_null(columns := (date_day, position_name, position_group, hours_total, cost_total))
         , assert_costs_wiw_locations_add_up
     ),
-    description 'One row per Montreal local day and When I Work position with published shifts starting that day: paid hours and staff cost, in total and split by location (Virtual Care Platform, Admin, Ubisoft; other locations count only in the total). Only days before the day of the run: scheduled future shifts are not costs yet. FULL, rebuilt once a day by the 07:00 UTC run (shifts are edited in place in the replica; its consumers are daily marts). Cost = hourly rate x paid hours as computed in wiw_shifts_detailed (the break is subtracted once, quirk 4 fixed upstream).'
+    description 'One row per Montreal local day and When I Work position with published shifts starting that day: paid hours and staff cost, in total and split by location (Virtual Care Platform, Admin, Ubisoft; other locations count only in the total). Only days before the day of the run: scheduled future shifts are not costs yet. FULL, rebuilt once a day by the 07:00 UTC run (shifts are edited in place in the replica; its consumers are daily marts). Cost = hourly rate x paid hours as computed in wiw_shifts_detailed (the break is subtracted once there; the original subtracted it twice).'
 );
 
 WITH shifts AS (

@@ -13,12 +13,10 @@ MODEL (
             episode_id
         ))
         , not_null(columns := (episode_id, first_message_created_at, first_set_active, date_day_est, date_day))
-        , forall(criteria := (
-            frt_active >= 0
-        ))
+        , forall(criteria := (frt_active >= 0, frt_pt_message >= 0))
         , assert_episodes_in_messaging_channels
     ),
-    description 'Messaging summary of each activated episode: aggregates its chats restricted to days with a patient message and a first set active (min of first-message columns, max of last-message columns except last_message_from_last_nc and last_message_from_last_cc, which are the earliest (MIN) of their chat-day values as in the original; sums of counts), includes_follow_up (a Follow-up chat among them), opening-hours flag of the earliest such chat, the local day/week/month of the first message and their UTC twins, and the first response times frt_pt_message (first patient to first care-team message) and frt_active (first set active to first care-team message, when activation came first), in minutes. Message times are Montreal local (naive). Incremental by unique key: each daily run recomputes only the episodes with a chat in the interval or the 3 days before it, over all their chats. Differs from the original (quirk 6): date_day/date_week/date_month convert the local first message back to UTC instead of reading the local time as UTC.'
+    description 'Messaging summary of each activated episode: aggregates its chats restricted to days with a patient message and a first set active (min of first-message columns, max of last-message columns except last_message_from_last_nc and last_message_from_last_cc, which are the earliest (MIN) of their chat-day values as in the original; sums of counts), includes_follow_up (a Follow-up chat among them), opening-hours flag of the earliest such chat, the local day/week/month of the first message and their UTC twins, and the first response times frt_pt_message (first patient to first care-team message, null when the care team wrote first, so never negative; the original gave a negative time) and frt_active (first set active to first care-team message, when activation came first), in minutes. Message times are Montreal local (naive). Incremental by unique key: each daily run recomputes only the episodes with a chat in the interval or the 3 days before it, over all their chats. Differs from the original: date_day/date_week/date_month convert the local first message back to UTC instead of reading the local time as UTC.'
 );
 
 WITH chats AS (
@@ -163,7 +161,10 @@ SELECT
     , DATE_TRUNC('MONTH', @to_utc((
         first_message_created_at AT TIME ZONE 'America/Montreal'
     )))::DATE AS date_month /* UTC month of the first message */
-    , @minutes_between(first_message_patient, first_message_care_team)::DOUBLE AS frt_pt_message /* Minutes from the first patient message to the first care-team message */
+    , CASE
+        WHEN first_message_patient <= first_message_care_team
+        THEN @minutes_between(first_message_patient, first_message_care_team)
+    END::DOUBLE AS frt_pt_message /* Minutes from the first patient message to the first care-team message; null when the care team wrote first */
     , CASE
         WHEN first_set_active <= first_message_care_team
         THEN @minutes_between(first_set_active, first_message_care_team)

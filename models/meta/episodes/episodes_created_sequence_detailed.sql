@@ -14,9 +14,15 @@ MODEL (
         ))
         , forall(criteria := (
             dxa_completion_time IS NULL OR dxa_completion_time >= 0
-        ), blocking := FALSE)
+        ))
+        , forall(
+            criteria := (
+                dxa_completed_at IS NULL OR dxa_started_at IS NULL OR dxa_completed_at >= dxa_started_at
+            ),
+            blocking := FALSE
+        )
     ),
-    description 'How each episode started: one row per episode with a Countdown questionnaire sequence, a triage video or a triage phone call. Carries countdown_episode_started_sequence (channel selection answers, top-level greeting, DXA and channel-selection start and completion, DXA resumes), the DXA completion time in minutes, and the first triage video (videos_detailed) and first phone call (telephone_calls_detailed) by a Care Coordinator or Nurse Clinician, with their end. Differs from the original (quirk 2): the specialization filter misspelled Nurse Clinician, so only Care Coordinator videos and calls were found; Nurse Clinician ones now count. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): it joins three per-episode sources whose rows complete at different times (a video or call can come days after the questionnaire), and holds one small row per episode. The non-negative DXA completion time is monitored (non-blocking): a DXA restarted after a completion can order its events the other way.'
+    description 'How each episode started: one row per episode with a Countdown questionnaire sequence, a triage video or a triage phone call. Carries countdown_episode_started_sequence (channel selection answers, top-level greeting, DXA and channel-selection start and completion, DXA resumes), the DXA completion time in minutes, and the first triage video (videos_detailed) and first phone call (telephone_calls_detailed) by a Care Coordinator or Nurse Clinician, with their end. Differs from the original: the specialization filter misspelled Nurse Clinician, so only Care Coordinator videos and calls were found; Nurse Clinician ones now count. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): it joins three per-episode sources whose rows complete at different times (a video or call can come days after the questionnaire), and holds one small row per episode. The DXA completion time is null, never negative, when the first completion precedes the first tracked start (a DXA restarted after a completion can order its events that way); such episodes are monitored by a non-blocking audit.'
 );
 
 WITH started_sequence AS (
@@ -92,7 +98,10 @@ SELECT
     , started_sequence.dxa_completed_at::TIMESTAMPTZ AS dxa_completed_at /* First DXA completion (UTC) */
     , @to_est(started_sequence.dxa_completed_at)::TIMESTAMP AS dxa_completed_at_est /* First DXA completion, Montreal local time (naive) */
     , COALESCE(started_sequence.is_dxa_completed, FALSE)::BOOLEAN AS is_dxa_completed /* A DXA was completed */
-    , @minutes_between(started_sequence.dxa_started_at, started_sequence.dxa_completed_at)::DOUBLE AS dxa_completion_time /* Minutes from the first DXA start to the first DXA completion */
+    , CASE
+        WHEN started_sequence.dxa_completed_at >= started_sequence.dxa_started_at
+        THEN @minutes_between(started_sequence.dxa_started_at, started_sequence.dxa_completed_at)
+    END::DOUBLE AS dxa_completion_time /* Minutes from the first DXA start to the first DXA completion; null when the first completion precedes the first tracked start */
     , started_sequence.channel_select_started_at::TIMESTAMPTZ AS channel_select_started_at /* First channel-selection start (UTC) */
     , @to_est(started_sequence.channel_select_started_at)::TIMESTAMP AS channel_select_started_at_est /* First channel-selection start, Montreal local time (naive) */
     , started_sequence.channel_select_completed_at::TIMESTAMPTZ AS channel_select_completed_at /* First channel-selection completion (UTC) */

@@ -14,7 +14,7 @@ MODEL (
         ))
         , not_null(columns := (episode_id, first_priority_level, priority_level, priority_first_set_timestamp))
     ),
-    description 'Priority of each episode that has one: first and current (latest) priority_level property set in the Care Platform and the list of levels in time order. Incremental by unique key: each run recomputes only the episodes that got a priority in the run''s interval or the 72 hours before it (late deliveries), over all their priorities, and merges them on episode_id.'
+    description 'Priority of each episode that has one: first and current (latest) priority_level property set in the Care Platform and the list of levels in time order (ties on time in event id order, as for first and latest). Incremental by unique key: each run recomputes only the episodes that got a priority in the run''s interval or the 72 hours before it (late deliveries), over all their priorities, and merges them on episode_id.'
 );
 
 WITH priorities AS (
@@ -37,6 +37,7 @@ WITH priorities AS (
         priorities.episode_id
         , priorities.priority_level
         , priorities.updated_at
+        , priorities.event_id
         , ROW_NUMBER() OVER (PARTITION BY priorities.episode_id ORDER BY priorities.updated_at, priorities.event_id) AS rank_first
         , ROW_NUMBER() OVER (PARTITION BY priorities.episode_id ORDER BY priorities.updated_at DESC, priorities.event_id DESC) AS rank_last
     FROM priorities
@@ -49,7 +50,8 @@ WITH priorities AS (
         , MAX(CASE WHEN rank_last = 1 THEN priority_level END) AS priority_level
         , LISTAGG(priority_level, ','
         ORDER BY
-            updated_at) AS priority_levels_ordered
+            updated_at
+            , event_id) AS priority_levels_ordered
         , MIN(updated_at) AS priority_first_set_timestamp
     FROM ranked
     GROUP BY

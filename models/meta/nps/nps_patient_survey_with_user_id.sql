@@ -13,7 +13,7 @@ MODEL (
         , accepted_values("column" := category, is_in := ('promoter', 'passive', 'detractor'))
         , accepted_values("column" := user_id_source, is_in := ('survey', 'email'))
     ),
-    description 'One row per patient NPS response that can be attributed to a Scribe user: the user id the survey carries (person property) or, when it carries none, the Scribe user with the same email (case-insensitive; the smallest user id when several share the email). Responses with neither are dropped. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): a small table over all responses. Differs from the original (quirk 17): the original inner-joined on email and dropped responses whose email matched no Scribe user even when the survey carried a user_id; those are kept here.'
+    description 'One row per patient NPS response that can be attributed to a Scribe user: the user id the survey carries (person property) or, when it carries none, the Scribe user with the same email (case-insensitive; the smallest user id when several share the email). Responses with neither are dropped. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): a small table over all responses. Differs from the original: the original inner-joined on email and dropped responses whose email matched no Scribe user even when the survey carried a user_id; those are kept here.'
 );
 
 WITH responses AS (

@@ -12,7 +12,7 @@ MODEL (
         , not_null(columns := (date_month, is_completed))
         , assert_tableau_only_completed_periods_filled(columns := (new_episodes_count, wait_time_first_care_team_p90, time_to_resolved_pending_median))
     ),
-    description 'Investor Update (Tableau), monthly service level: one row per month (Montreal local days) from the first month with chats (and not before 2017-11, the launch of the resolve feature) to the current month. Completed months carry the number of New Episode chats that were set active, the 90th percentile of the wait for the first care-team message and the median time to resolved/pending over chats whose first message is in opening hours (minutes; percentile_cont with linear interpolation, the same on DuckDB and Postgres; quirk 13: the original used a custom median() aggregate). The month in progress is kept with empty values. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
+    description 'Investor Update (Tableau), monthly service level: one row per month (Montreal local days) from the first month with chats (and not before 2017-11, the launch of the resolve feature) to the current month. Completed months carry the number of New Episode chats that were set active, the 90th percentile of the wait for the first care-team message and the median time to resolved/pending over chats whose first message is in opening hours (minutes; percentile_cont with linear interpolation, the same on DuckDB and Postgres; the original used a custom median() aggregate). The month in progress is kept with empty values. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
 );
 
 WITH months AS (

@@ -17,8 +17,9 @@ MODEL (
         )
         , accepted_values("column" := outcome_category, is_in := ('Diagnostic', 'Navigation', 'Unsuitable episode', 'Other'))
         , assert_episodes_outcome_in_outcome_seed
+        , assert_outcomes_known
     ),
-    description 'One row per outcome a practitioner set on an episode (episode properties of type outcome, non-null episode and user), mapped through the outcome seed to its normalised outcome, category and validity. Raw values missing from the seed are dropped, as in the original (the seed lists every value the Care Platform offers). When two outcome events of an episode share a timestamp the latest received one is kept. Hourly intervals on the event time, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback like its base.'
+    description 'One row per outcome a practitioner set on an episode (episode properties of type outcome, non-null episode and user), mapped through the outcome seed to its normalised outcome, category and validity. A raw value missing from the seed is kept in outcome_raw and mapped to the explicit unknown bucket: outcome unknown, category Other, not valid (the original dropped such events through an inner join, so the episode lost its outcome silently); the non-blocking audit assert_outcomes_known names those values so the seed can be completed. When two outcome events of an episode share a timestamp the latest received one is kept. Hourly intervals on the event time, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, since every consumer is rebuilt at 07:00 only, with a 72-hour lookback like its base.'
 );
 
 WITH properties AS (
@@ -44,12 +45,12 @@ WITH properties AS (
         , properties.episode_id
         , properties.user_id
         , properties.updated_at
-        , outcomes.outcome_raw
-        , outcomes.outcome
-        , outcomes.outcome_category
-        , outcomes.is_valid_outcome
+        , properties.episode_property_value AS outcome_raw
+        , COALESCE(outcomes.outcome, 'unknown') AS outcome
+        , COALESCE(outcomes.outcome_category, 'Other') AS outcome_category
+        , COALESCE(outcomes.is_valid_outcome, FALSE) AS is_valid_outcome
     FROM properties
-    INNER JOIN outcomes
+    LEFT JOIN outcomes
         ON properties.episode_property_value = outcomes.outcome_raw
     QUALIFY
         ROW_NUMBER() OVER (
@@ -64,7 +65,7 @@ SELECT
     , updated_at::TIMESTAMPTZ AS "timestamp" /* Time the outcome was set (UTC) */
     , @to_est(updated_at)::TIMESTAMP AS timestamp_est /* Time the outcome was set, Montreal local time (naive) */
     , outcome_raw::TEXT AS outcome_raw /* Outcome value as set in the Care Platform */
-    , outcome::TEXT AS outcome /* Normalised outcome (outcome seed) */
+    , outcome::TEXT AS outcome /* Normalised outcome (outcome seed); unknown when the raw value is not in the seed */
     , outcome_category::TEXT AS outcome_category /* Diagnostic, Navigation, Unsuitable episode or Other */
     , is_valid_outcome::BOOLEAN AS is_valid_outcome /* True when the outcome resolves the episode */
     , @to_utc(updated_at)::DATE AS date_day /* UTC day */

@@ -15,8 +15,11 @@ MODEL (
         ))
         , not_null(columns := (qnaire_tid, qnaire, is_completed, resume_count))
         , assert_countdown_completion_after_start
+        , forall(criteria := (
+            completion_time >= 0
+        ))
     ),
-    description 'One row per Countdown questionnaire instance (qnaire_tid) seen starting, finishing or resuming: when it started and was completed (UTC and local), how long completion took, whether it was completed, and how often and when the patient resumed it after pausing. Incremental by unique key: each run recomputes only the instances with a start, finish or resume event in the interval (72-hour lookback for late Segment events), over all their events, and merges them on qnaire_tid.'
+    description 'One row per Countdown questionnaire instance (qnaire_tid) seen starting, finishing or resuming: when it started and was completed (UTC and local), how long completion took (null when the completion event is timed before the start event: client clocks differ, and the non-blocking audit assert_countdown_completion_after_start names those instances), whether it was completed, and how often and when the patient resumed it after pausing. Incremental by unique key: each run recomputes only the instances with a start, finish or resume event in the interval (72-hour lookback for late Segment events), over all their events, and merges them on qnaire_tid.'
 );
 
 WITH started AS (
@@ -123,7 +126,7 @@ SELECT
     , @to_est(started_at) AS started_at_est /* Start of the instance, Montreal local time (naive) */
     , completed_at::TIMESTAMPTZ AS completed_at /* First completion of the instance (UTC); null while not completed */
     , @to_est(completed_at) AS completed_at_est /* First completion of the instance, Montreal local time (naive) */
-    , @seconds_between(started_at, completed_at) AS completion_time /* Seconds from start to completion (null unless both are known) */
+    , CASE WHEN completed_at >= started_at THEN @seconds_between(started_at, completed_at) END AS completion_time /* Seconds from start to completion (null unless both are known and the completion comes at or after the start) */
     , (
         NOT completed_at IS NULL
     )::BOOLEAN AS is_completed /* The instance was completed */

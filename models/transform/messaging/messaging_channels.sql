@@ -13,7 +13,7 @@ MODEL (
         ))
         , not_null(columns := (episode_id, created_at, updated_at, user_id, count_messages, is_deleted))
     ),
-    description 'The episode spine: one row per messaging channel in which a patient has posted (= one episode). Built on messaging_posts_all_time (all eras, test users excluded). Each run recomputes only the channels that received a post in the run''s interval or the 72 hours before it (late Segment deliveries), over all their posts, and merges them on episode_id, so routine runs never rescan all history. Differs from the original: is_deleted is false instead of always null (quirk 8).'
+    description 'The episode spine: one row per messaging channel in which a patient has posted (= one episode). Built on messaging_posts_all_time (all eras, test users excluded). Each run recomputes only the channels that received a post in the run''s interval or the 72 hours before it (late Segment deliveries), over all their posts, and merges them on episode_id, so routine runs never rescan all history. Differs from the original: is_deleted is false instead of always null.'
 );
 
 WITH posts AS (

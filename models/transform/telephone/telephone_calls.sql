@@ -17,8 +17,9 @@ MODEL (
         , forall(criteria := (
             call_duration IS NULL OR call_duration >= 0
         ))
+        , assert_calls_end_after_start
     ),
-    description 'One row per phone call made by a practitioner: the call_started event left-joined to its call_ended event on call_id (ended_at and call_duration are null while the end is not known). Incremental by unique key: each run recomputes only the calls with a start or end event in the interval (hourly intervals, 72-hour lookback for late Segment events, so a late end completes its call) and merges them on call_id.'
+    description 'One row per phone call made by a practitioner: the call_started event left-joined to its call_ended event on call_id (ended_at and call_duration are null while the end is not known; call_duration is also null when the end event is timed before the start, so it is never negative, and the non-blocking audit assert_calls_end_after_start names such calls). Incremental by unique key: each run recomputes only the calls with a start or end event in the interval (hourly intervals, 72-hour lookback for late Segment events, so a late end completes its call) and merges them on call_id.'
 );
 
 WITH call_started AS (
@@ -66,7 +67,7 @@ SELECT
     , @to_est(started_at)::TIMESTAMP AS started_at_est /* Call start, Montreal local time (naive) */
     , ended_at::TIMESTAMPTZ AS ended_at /* Call end (UTC); null while unknown. The call spans [started_at, ended_at] */
     , @to_est(ended_at)::TIMESTAMP AS ended_at_est /* Call end, Montreal local time (naive) */
-    , @minutes_between(started_at, ended_at)::DOUBLE AS call_duration /* Call length in minutes */
+    , CASE WHEN ended_at >= started_at THEN @minutes_between(started_at, ended_at) END::DOUBLE AS call_duration /* Call length in minutes; null when the end is unknown or timed before the start */
     , @to_utc(started_at)::DATE AS date_day /* UTC day of the call start */
     , DATE_TRUNC('WEEK', @to_utc(started_at))::DATE AS date_week /* UTC Monday week of the call start */
     , DATE_TRUNC('MONTH', @to_utc(started_at))::DATE AS date_month /* UTC month of the call start */

@@ -9,13 +9,13 @@ MODEL (
         unique_values(columns := (
             shift_id
         ))
-        , not_null(columns := (shift_id, start_time, end_time, hours))
+        , not_null(columns := (shift_id, start_time, end_time))
         , accepted_values("column" := location_name, is_in := ('Virtual Care Platform', 'Admin', 'Ubisoft', 'Tech support'))
         , assert_wiw_no_overlapping_shifts
         , assert_wiw_shifts_have_employee_codes
         , assert_wiw_shifts_have_position_names
     ),
-    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): shifts are edited in place in WIW and the table is small. Differs from the original (quirk 4): cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
+    description 'One row per published When I Work shift, enriched with the person (WIW user and Scribe user id from the employee code), position, position group, location and cost. The hourly rate is the September-2018 snapshot rate for shifts starting before 2018-09-10 when the person is in the snapshot, else the current WIW rate. FULL, refreshed by the 07:00 UTC run (every consumer is rebuilt at 07:00 only): shifts are edited in place in WIW and the table is small. Differs from the original: cost = hourly rate x hours, where hours is already net of the break; the original subtracted the break a second time.'
 );
 
 WITH shifts AS (
@@ -126,7 +126,7 @@ SELECT
     , end_day_est::DATE AS end_day_est /* Local day the shift ends */
     , end_week_est::DATE AS end_week_est /* Local Monday week the shift ends */
     , end_month_est::DATE AS end_month_est /* Local month the shift ends */
-    , hours::DOUBLE AS hours /* Paid hours: shift length minus the break */
+    , hours::DOUBLE AS hours /* Paid hours: shift length minus the break; null when the shift's times or break are invalid (wiw_shifts) */
     , break_time::DOUBLE AS break_time /* Unpaid break in hours */
     , email::TEXT AS email /* [PII] Email of the person */
     , first_name::TEXT AS first_name /* [PII] First name */
