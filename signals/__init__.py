@@ -29,10 +29,12 @@ models), which is why max_wait_hours must stay below them.
 INCREMENTAL_BY_TIME_RANGE models wait for their interval's end: their intervals are time slices
 that would otherwise be computed from a partial delivery. FULL, merge (INCREMENTAL_BY_UNIQUE_KEY)
 and SCD2 models rebuild from whatever the replica holds, so the signal lets them run, except when
-one of the time-range sources of their ancestors, or of the models their audits read, is *late*
-(last delivered more than CATWALK_LATE_AFTER_HOURS, default 8, before now, and not idle): a
-blocking audit that cross-checks inputs (e.g. every activated episode has a cost) would fail on
-partly refreshed inputs, so such a model waits with them and keeps showing its last good data.
+one of the time-range sources of their ancestors, or of the models their audits read, lags behind
+the others (last delivered more than CATWALK_LATE_AFTER_HOURS, default 8, before the freshest of
+them, and not idle): a blocking audit that cross-checks inputs (e.g. every activated episode has a
+cost) would fail on partly refreshed inputs, so such a model waits with them and keeps showing its
+last good data. When every source is equally behind (the loader itself is late) the inputs are
+stale but consistent, and the model runs (the runner still reports the loader late).
 (Replica load columns only move when a row changes, so replicas themselves never count as late.)
 
 Signals are metadata in SQLMesh: adding, removing or changing a `signals` line never rebuilds data.
@@ -226,12 +228,17 @@ def late_upstream_sources(snapshot, context, current_time, max_wait_hours: float
                 tables.update(signalled_sources(ancestor, snapshots))
     horizons = source_horizons(context.engine_adapter, sorted(tables))
     idle = idle_sources(context.engine_adapter, horizons, snapshots, current_time, max_wait_hours)
+    live = {name: value for name, value in horizons.items() if name not in idle}
+    freshest = max((horizon for _s, _c, horizon in live.values() if horizon is not None), default=None)
+    if freshest is None:
+        return []  # nothing delivered at all: no input is partly refreshed
+    # Partly refreshed inputs: a source that missed a load its siblings got (Segment loads are 11
+    # and 13 hours apart) lags the freshest one by more than the late threshold. Sources that are
+    # all equally behind (the loader itself is late) are stale but consistent: the model runs.
     late_after = float(os.environ.get("CATWALK_LATE_AFTER_HOURS", DEFAULT_LATE_AFTER_HOURS))
-    limit = current_time - timedelta(hours=late_after)
+    limit = min(freshest, current_time) - timedelta(hours=late_after)
     return sorted(
-        name
-        for name, (_schema, _column, horizon) in horizons.items()
-        if name not in idle and (horizon is None or horizon < limit)
+        name for name, (_schema, _column, horizon) in live.items() if horizon is None or horizon < limit
     )
 
 
