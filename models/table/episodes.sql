@@ -756,8 +756,8 @@ SELECT
     , first_video_cc_nc_ended_at_est::TIMESTAMP AS first_video_cc_nc_ended_at_est /* End of that video (local) */
     , first_phone_call_cc_nc_started_at_est::TIMESTAMP AS first_phone_call_cc_nc_started_at_est /* First triage phone call by a CC/NC (local) */
     , first_phone_call_cc_nc_ended_at_est::TIMESTAMP AS first_phone_call_cc_nc_ended_at_est /* End of that call (local) */
-    , time_to_start_dxa_from_first_message::DOUBLE AS time_to_start_dxa_from_first_message /* Minutes from the patient's first message to the DXA start */
-    , time_to_complete_dxa_from_first_message::DOUBLE AS time_to_complete_dxa_from_first_message /* Minutes from the patient's first message to the DXA completion */
+    , time_to_start_dxa_from_first_message::DOUBLE AS time_to_start_dxa_from_first_message /* Minutes from the patient's first message to the DXA start: a signed offset, negative when the DXA started before the patient's first message (as in the original) */
+    , time_to_complete_dxa_from_first_message::DOUBLE AS time_to_complete_dxa_from_first_message /* Minutes from the patient's first message to the DXA completion: a signed offset, negative when the DXA was completed before the patient's first message (as in the original) */
     , cc_code::TEXT AS cc_code /* Chief complaint code that launched DXA */
     , cc_label_en::TEXT AS cc_label_en /* Chief complaint label (English) */
     , cc_code_parsed::TEXT AS cc_code_parsed /* Chief complaint from the NLP parse */
