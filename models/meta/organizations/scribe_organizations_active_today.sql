@@ -1,7 +1,7 @@
 MODEL (
     name analytics.scribe_organizations_active_today,
     kind FULL,
-    cron '0 7 * * *',
+    cron '0 7,18 * * *',
     owner analytics,
     grain organization_id,
     tags (meta, organizations, membership),
@@ -15,7 +15,7 @@ MODEL (
             is_in := ('english', 'french', 'bilingual-english-french', 'bilingual-french-english')
         )
     ),
-    description 'The Scribe organizations active at the run time, one row per organization: those with at least one contract whose coverage contains the run time (during_start <= run time < during_end, UTC; scribe_contracts), with their name, email preference, billing start and whether they pay (scribe_organizations_detailed). "Now" is the run time, so a rerun of the same interval gives the same list. FULL, refreshed by the 07:00 UTC run like its parents'' morning refresh; the original ran it twice a day for the decision-maker NPS send list, which the sending Lambda reads after each run: the house runs a model at 18:00 only when an 18:00 model reads it, so it moves to the 07:00 and 18:00 runs together with that list. A meta model because it reads a table-layer model (the original kept it with the Scribe transforms).'
+    description 'The Scribe organizations active at the run time, one row per organization: those with at least one contract whose coverage contains the run time (during_start <= run time < during_end, UTC; scribe_contracts), with their name, email preference, billing start and whether they pay (scribe_organizations_detailed). "Now" is the run time, so a rerun of the same interval gives the same list. FULL, at the 07:00 and 18:00 UTC runs: it feeds the decision-maker NPS send list nps_dm_list, which the sending Lambda reads after each run. A meta model because it reads a table-layer model (the original kept it with the Scribe transforms).'
 );
 
 WITH organizations AS (
