@@ -11,7 +11,7 @@ MODEL (
   ),
   owner analytics,
   grain date_month,
-  tags (base, seed, medops, care),
+  tags (base, seed, medops),
   audits (
     unique_values(columns := (
       date_month
@@ -20,11 +20,11 @@ MODEL (
       columns := (date_month, nurse_consultations, gp_consultations, mental_health_consultations)
     )
   ),
-  description 'Reference seed data_ubisoft_clinic_consultation_count: in-person consultations per month at the clinic of one client (Ubisoft Divertissements Inc., Bureau de Montreal), 2018-01 to 2018-09, by nurses, GPs and mental-health professionals. Read by videos_rate_by_org_monthly for that organization only. The original CSV wrote the months as M/D/YYYY; this one uses ISO dates.',
+  description 'Reference seed data_ubisoft_clinic_consultation_count: monthly in-person consultation volumes of one client on-site clinic (nurse, general practitioner, mental health), January to September 2018. Dates are stored as ISO first days of the month (the original CSV wrote them M/D/YYYY).',
   column_descriptions (
     date_month = 'First day of the month',
-    nurse_consultations = 'In-person nurse consultations at the clinic that month',
-    gp_consultations = 'In-person GP consultations at the clinic that month',
-    mental_health_consultations = 'In-person mental-health consultations at the clinic that month'
+    nurse_consultations = 'In-person nurse consultations in the month',
+    gp_consultations = 'In-person general-practitioner consultations in the month',
+    mental_health_consultations = 'In-person mental-health consultations in the month'
   )
 )
