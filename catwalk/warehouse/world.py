@@ -279,6 +279,21 @@ class EventSink:
         if optional:
             self.optional[table] = list(optional)
 
+    def tracks(self, table: str, sources: tuple[str, ...]) -> RawTable:
+        """Segment's all-events table `table` of a source: the union of its event tables `sources`
+        (same time and user, `event` the source table's name, no properties), read from the events
+        added and not built yet. Segment delivers it on its own: its rows get their own ids, late
+        deliveries and duplicates (stream "segment:<table>")."""
+        for source in sources:
+            if source not in self.tables:
+                raise ValueError(f"{table}: the events of {source} were built before being read")
+            event = source.split(".")[1]
+            for part in self.tables[source]:
+                self.add(table, part["timestamp"], part["user_id"], _event=event,
+                         _event_text=event.replace("_", " ").title(),
+                         exprs={"event": "_event", "event_text": "_event_text"})
+        return self.build(table)
+
     def stats_frame(self) -> pd.DataFrame:
         rank = {name: i for i, name in enumerate(self.order)}
         return pd.DataFrame(sorted(self.stats, key=lambda row: rank[row["table_name"]]))

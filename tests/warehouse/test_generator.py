@@ -407,7 +407,9 @@ _ = os
 
 # raw schemas whose name differs from the source module (models/base/<source>/) that fills them
 SOURCE_OF_SCHEMA = {"tap_wiw": "wiw", "tap_delighted_patient_en": "delighted",
-                    "tap_delighted_patient_fr": "delighted", "telephone_master": "telephone",
+                    "tap_delighted_patient_fr": "delighted", "tap_delighted_decision_maker":
+                    "delighted", "tap_delighted_employer": "delighted",
+                    "telephone_master": "telephone",
                     "mm": "messaging"}
 
 

@@ -34,4 +34,12 @@ STEPS = (
     ("usher", usher.simulate),
     ("unresponsive", unresponsive.simulate),
     ("telephone", telephone.simulate),
+    # issue 22, each on its own stream: appending them changes no row above
+    ("careplatform_product", careplatform.simulate_product),  # product-adoption clicks
+    ("delighted_surveys", delighted.simulate_other_surveys),  # decision makers, employers
+    ("unresponsive_giveup", unresponsive.simulate_giveup),
+    # Segment's all-events tables: the union of the events added above, none built yet
+    ("countdown_tracks", countdown.simulate_tracks),
+    ("scribe_tracks", scribe.simulate_tracks),
+    ("usher_tracks", usher.simulate_tracks),
 )

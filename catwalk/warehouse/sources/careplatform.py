@@ -7,6 +7,12 @@ video_call_call_ended, pages; the older era's cp_video_session_remote_connected,
 video_destroy_session and video_patient_stream_created exist and stay empty. Observes the care
 journey (catwalk.warehouse.episodes); the page views draw from the stream "episodes" after
 sources/messaging.
+
+Product adoption (`simulate_product`, its own step and stream "careplatform_product"):
+electron_reload, added_family_doctor, updated_family_doctor, cp_file_upload_success,
+retract_message_request, create_episode_note_success, sidebar_nav_clicked,
+snooze_button_clicked_success: clicks by an episode's nurse between its first response and its
+end, and about one Electron reload per VCP shift.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from catwalk.warehouse.episodes import USER_TYPES
-from catwalk.warehouse.world import MIN, SEC, RawTable, WorldState, group_rank, ts_col
+from catwalk.warehouse.world import MIN, SEC, RawTable, WorldState, choice, group_rank, ts_col
 
 # careplatform.pages paths by shape code _pk over subject _ps and episode _pe (codes 3-7: the
 # pages outside an episode, DASHBOARD_PAGES)
@@ -32,6 +38,21 @@ TABLES = ("careplatform.update_episode_properties", "careplatform.executed_comma
           "careplatform.reminders_create_new_success",
           "careplatform.reminders_status_change_success", "careplatform.video_call_start_call",
           "careplatform.video_call_call_ended", "careplatform.pages") + EMPTY_TABLES
+
+# careplatform route of an episode's chat: the 4th '/'-separated segment is the episode id
+CHAT_PATH_SQL = "'/chat/' || CAST(_ps AS VARCHAR) || '/' || CAST(_pe AS VARCHAR)"
+DOCTOR_FIRST = ["Marie", "Jean", "Sophie", "Luc", "Emily", "David", "Nadia", "Paul"]
+DOCTOR_LAST = ["Roy", "Gauthier", "Smith", "Nguyen", "Lavoie", "Cohen", "Morin", "Brown"]
+RATES = {  # share of cared episodes with the event
+    "careplatform.sidebar_nav_clicked": 0.6,
+    "careplatform.snooze_button_clicked_success": 0.15,
+    "careplatform.cp_file_upload_success": 0.1,
+    "careplatform.create_episode_note_success": 0.3,
+    "careplatform.retract_message_request": 0.05,
+    "careplatform.added_family_doctor": 0.08,
+    "careplatform.updated_family_doctor": 0.02,
+}
+PRODUCT_TABLES = tuple(RATES) + ("careplatform.electron_reload",)
 
 
 def simulate(world: WorldState) -> dict[str, RawTable]:
@@ -124,3 +145,60 @@ def _pages(world: WorldState, rng, j) -> None:
         exprs={"path": PAGE_PATH_SQL, "title": "'Care Platform'",
                "url": f"'https://careplatform.dialogue.co' || ({PAGE_PATH_SQL})"},
         optional=("title", "url"))
+
+
+def simulate_product(world: WorldState) -> dict[str, RawTable]:
+    """The product-adoption events (step "careplatform_product", own stream of that name)."""
+    rng = world.stream("careplatform_product")
+    j = world.episodes
+    for table, rate in RATES.items():
+        _episode_events(world, rng, j, table, rate)
+    _reloads(world, rng)
+    return {name: world.events.build(name) for name in PRODUCT_TABLES}
+
+
+def _episode_events(world: WorldState, rng, j, table: str, rate: float) -> None:
+    """One event in a share `rate` of the cared episodes, between the first response and the end,
+    by the episode's nurse."""
+    s = np.flatnonzero(j.cared & (rng.random(j.n) < rate))
+    span = np.maximum(j.end_t[s] - j.resp[s], MIN)
+    t = j.resp[s] + (rng.random(len(s)) * span).astype(np.int64)
+    keep = t < world.world_end
+    s, t = s[keep], t[keep]
+    k = len(s)
+    ev, episode = world.events, j.episode_id[s]
+    if table in ("careplatform.create_episode_note_success",
+                 "careplatform.retract_message_request"):
+        ev.add(table, t, j.nurse[s], _ps=j.subject[s], _pe=episode, exprs={"path": CHAT_PATH_SQL})
+    elif table.endswith("_family_doctor"):
+        named = rng.random(k) < 0.85  # the practitioner sometimes saves an unnamed doctor
+        ev.add(table, t, j.nurse[s], episode_id=episode,
+               family_doctor_first_name=np.where(named, choice(rng, DOCTOR_FIRST, [1] * 8, k),
+                                                 None).astype(object),
+               family_doctor_last_name=np.where(named, choice(rng, DOCTOR_LAST, [1] * 8, k),
+                                                None).astype(object),
+               optional=("family_doctor_first_name",))
+    elif table == "careplatform.cp_file_upload_success":
+        ev.add(table, t, j.nurse[s], episode_id=episode, optional=("episode_id",))
+    else:
+        ev.add(table, t, j.nurse[s], episode_id=episode)
+
+
+def _reloads(world: WorldState, rng) -> None:
+    """About one Electron reload per VCP shift, forced in a tenth of them, a third outside an
+    episode (no episode id)."""
+    sf = world.shifts_frame[world.shifts_frame.vcp & (world.shifts_frame.start < world.world_end)]
+    sf = sf[rng.random(len(sf)) < 0.9]
+    k = len(sf)
+    length = (sf.end - sf.start).to_numpy()
+    t = sf.start.to_numpy() + (rng.random(k) * length).astype(np.int64) + rng.integers(0, 60 * SEC,
+                                                                                        k)
+    j = world.episodes
+    recent = np.clip(np.searchsorted(j.t0, t) - 1, 0, max(j.n - 1, 0))
+    on_episode = (rng.random(k) < 0.67) & (j.n > 0)
+    episode = np.where(on_episode, j.episode_id[recent] if j.n else 0, 0).astype(np.int64)
+    forced = rng.random(k) < 0.1
+    keep = t < world.world_end
+    world.events.add("careplatform.electron_reload", t[keep], sf.user.to_numpy()[keep],
+                     episode_id=pd.arrays.IntegerArray(episode[keep], ~on_episode[keep]),
+                     forced=forced[keep])

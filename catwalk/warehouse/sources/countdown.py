@@ -2,7 +2,8 @@
 
 Segment: countdown.questionnaire_start, questionnaire_finish, questionnaire_resume,
 question_reply, chief_complaint_parsed. Draws from the stream "episodes" between the arrival and
-the care of the journey (catwalk.warehouse.episodes), which it reads.
+the care of the journey (catwalk.warehouse.episodes), which it reads. Segment's all-events
+table of the source, countdown.tracks, is their union (`simulate_tracks`).
 """
 
 from __future__ import annotations
@@ -164,3 +165,14 @@ def _emit(world: WorldState, poster, episode_id, q: _Questionnaires) -> None:
                       "cd_q_tid": f"{_Tid.SQL} || '_' || CAST(cd_q_id AS VARCHAR)"},
                quetion_reply_items=r["items"], optional=("quetion_reply_value",),
                quetion_reply_values=r["values"], quetion_reply_value=r["value"])
+
+
+TRACKED = ("countdown.chief_complaint_parsed", "countdown.question_reply",
+           "countdown.questionnaire_finish", "countdown.questionnaire_resume",
+           "countdown.questionnaire_start")  # the event tables countdown.tracks unions
+
+
+def simulate_tracks(world: WorldState) -> dict[str, RawTable]:
+    """countdown.tracks, Segment's all-events table: the union of the TRACKED events (a step after
+    every other, before any table is built; see EventSink.tracks)."""
+    return {"countdown.tracks": world.events.tracks("countdown.tracks", TRACKED)}

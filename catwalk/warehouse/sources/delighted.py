@@ -3,16 +3,23 @@
 Tap tables: tap_delighted_patient_en / _fr .survey_responses and .survey_responses__tags. Draws
 from the stream "episodes" after sources/patientapp. Reads the members' emails from scribe.users
 and their organizations from `world.people` (sources/scribe).
+
+The other surveys (`simulate_other_surveys`, its own step and stream "delighted_surveys"):
+tap_delighted_decision_maker.survey_responses (Salesforce contacts of client organizations),
+tap_delighted_employer.survey_responses (deprecated: a few dozen in 2017-2018) and the patient
+surveys' follow-up questions, tap_delighted_patient_en / _fr .survey_responses__additional_answers.
 """
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pandas as pd
 
 from catwalk.warehouse.world import (
     DAY, HOUR, REPLICA_LOADS, SEC, RawTable, WorldState, choice, group_rank, next_slot,
-    state_table, ts_col,
+    state_table, to_us, ts_col,
 )
 
 NPS_TAGS = ["+ fast", "+ friendly", "+ professional", "+ easy", "- wait time", "- app issues",
@@ -22,6 +29,15 @@ NPS_COMMENTS = ["Great service, very fast.", "The nurse was very helpful.",
                 "Merci beaucoup, service rapide!", "Pas de reponse le soir.",
                 "Excellent suivi.", "The app crashed twice."]
 SCORE_WEIGHTS = np.array([1, 0.5, 0.5, 1, 1, 1.5, 2.5, 5, 10, 25, 52]) / 100  # scores 0 to 10
+
+DM_CONTACT_TYPES = ["HR + DM (do not use - old)", "Decision-Maker", "HR Contact (User)",
+                    "C-suite Executive", "HR Primary Contact", "Account support", "Decision Maker"]
+QUESTIONS = [  # (id, type, text, possible values)
+    ("q1", "free_response", "What is the main reason for your score?", None),
+    ("q2", "select_one", "Which professional helped you?", ["Nurse", "Doctor", "Care coordinator"]),
+    ("q3", "select_one", "Would you use Dialogue again?", ["Yes", "No", "Maybe"]),
+]
+EMPLOYER_START, EMPLOYER_END = "2017-06-01", "2018-10-01"
 
 
 def simulate(world: WorldState) -> dict[str, RawTable]:
@@ -88,3 +104,78 @@ def _tags(rng, survey_id, score, batched) -> tuple[pd.DataFrame, np.ndarray]:
                    np.array(NPS_TAGS[4:])[rng.integers(0, 3, len(gt))])
     return pd.DataFrame(dict(_sdc_source_key_id=survey_id[gt], _sdc_value=tag.astype(object),
                              _sdc_level_0_id=jt, _sdc_batched_at=ts_col(batched[gt]))), gt
+
+
+def simulate_other_surveys(world: WorldState) -> dict[str, RawTable]:
+    """Decision-maker and employer surveys and the patient surveys' additional answers (step
+    "delighted_surveys", own stream of that name)."""
+    rng = world.stream("delighted_surveys")
+    tables = {"tap_delighted_decision_maker.survey_responses": _decision_makers(world, rng),
+              "tap_delighted_employer.survey_responses": _employers(rng)}
+    for language in ("en", "fr"):
+        schema = f"tap_delighted_patient_{language}"
+        tables[f"{schema}.survey_responses__additional_answers"] = _additional_answers(
+            rng, schema, world.tables[f"{schema}.survey_responses"].df)
+    return tables
+
+
+def _tap_responses(rng, k: int, created: np.ndarray, first_id: int) -> pd.DataFrame:
+    """The columns every Delighted tap response has: ids, epoch times, score, comment."""
+    score = rng.choice(11, size=k, p=SCORE_WEIGHTS)
+    comment = np.where(rng.random(k) < 0.4, choice(rng, NPS_COMMENTS, [1] * len(NPS_COMMENTS), k),
+                       None).astype(object)
+    return pd.DataFrame(dict(id=first_id + np.arange(k), created_at=created // SEC,
+                             updated_at=created // SEC + rng.integers(0, 3 * 86400, k),
+                             score=score.astype(np.int32), comment=comment))
+
+
+def _decision_makers(world: WorldState, rng) -> RawTable:
+    """About one response per Salesforce contact over the history (a fifth in the last 60 days),
+    by the contact's email, with the organization and month number the survey was sent with."""
+    contacts = world.tables["salesforce.contacts"].df
+    contacts = contacts[contacts.email.notna()].reset_index(drop=True)
+    orgs = world.org.id.to_numpy()
+    k = len(contacts)
+    recent = rng.random(k) < 0.2
+    back = np.where(recent, rng.integers(1, 60, k), rng.integers(60, 400, k)) * DAY
+    created = world.end - back - rng.integers(0, DAY, k)
+    df = _tap_responses(rng, k, created, 60_000_000)
+    df["person__id"] = np.char.add("dm", np.arange(k).astype(str)).astype(object)
+    df["person__email"] = contacts.email.to_numpy()
+    df["person_properties__contact_type"] = choice(rng, DM_CONTACT_TYPES, [1] * 7, k)
+    df["person_properties__month_since_billing_start_date"] = choice(
+        rng, ["2", "3", "5", "6", "10", "11"], [1] * 6, k)
+    df["person_properties__organization_id"] = orgs[rng.integers(0, len(orgs), k)].astype(str)
+    batched = next_slot(np.maximum(created, world.start - 400 * DAY), REPLICA_LOADS)
+    df["_sdc_batched_at"] = ts_col(batched)
+    return state_table("tap_delighted_decision_maker.survey_responses", df, ("id",), batched)
+
+
+def _employers(rng) -> RawTable:
+    """The deprecated employer survey: a few dozen responses in 2017-2018, synced long ago."""
+    k = 30
+    start, end = to_us(EMPLOYER_START), to_us(EMPLOYER_END)
+    created = np.sort(rng.integers(start, end, k))
+    df = _tap_responses(rng, k, created, 70_000_000)
+    batched = next_slot(created, REPLICA_LOADS)
+    df["_sdc_batched_at"] = ts_col(batched)
+    return state_table("tap_delighted_employer.survey_responses", df, ("id",), batched)
+
+
+def _additional_answers(rng, schema: str, responses: pd.DataFrame) -> RawTable:
+    """Zero to three follow-up answers per patient response (synced with the response)."""
+    responses = responses.drop_duplicates("id", keep="last").reset_index(drop=True)
+    counts = rng.choice([0, 1, 2, 3], size=len(responses), p=[0.4, 0.3, 0.2, 0.1])
+    g, rank = group_rank(counts)
+    question = [QUESTIONS[r] for r in rank]
+    value = [rng.choice(q[3]) if q[3] else choice(rng, NPS_COMMENTS, [1] * len(NPS_COMMENTS), 1)[0]
+             for q in question]
+    df = pd.DataFrame(dict(
+        _sdc_source_key_id=responses.id.to_numpy()[g], _sdc_level_0_id=rank,
+        question=[json.dumps(dict(id=q[0], type=q[1], text=q[2])) for q in question],
+        value=np.asarray(value, dtype=object)))
+    delivered = responses._delivered_at.dt.tz_convert(None).to_numpy().astype(
+        "datetime64[us]").astype(np.int64)[g]
+    df["_sdc_batched_at"] = ts_col(delivered)
+    return state_table(f"{schema}.survey_responses__additional_answers", df,
+                       ("_sdc_source_key_id", "_sdc_level_0_id"), delivered)

@@ -2,8 +2,9 @@
 
 Replicas (Lambda imports): scribe.organization, organization_address, plan, feature, plan_feature,
 users (members here, practitioners from sources/coredata), contract, user_contract; Segment:
-scribe.user_signed_up, scribe.child_added. Streams "organizations" (+ ":rows" for delivery
-times), "plans:rows", "members", "contracts:rows". Leaves `world.org` and `world.people`.
+scribe.user_signed_up, scribe.child_added, and their union scribe.tracks (`simulate_tracks`).
+Streams "organizations" (+ ":rows" for delivery times), "plans:rows", "members",
+"contracts:rows". Leaves `world.org` and `world.people`.
 """
 
 from __future__ import annotations
@@ -485,3 +486,12 @@ def _contracts(world: WorldState, rng, f: dict) -> dict[str, RawTable]:
     return {"scribe.contract": state_table("scribe.contract", versions, ("id",), v_at),
             "scribe.user_contract": state_table("scribe.user_contract", uc,
                                                 ("user_id", "contract_id"), uc_at)}
+
+
+TRACKED = ("scribe.child_added", "scribe.user_signed_up")  # the event tables scribe.tracks unions
+
+
+def simulate_tracks(world: WorldState) -> dict[str, RawTable]:
+    """scribe.tracks, Segment's all-events table: the union of the TRACKED events (a step after
+    every other, before any table is built; see EventSink.tracks)."""
+    return {"scribe.tracks": world.events.tracks("scribe.tracks", TRACKED)}
