@@ -408,7 +408,7 @@ _ = os
 # raw schemas whose name differs from the source module (models/base/<source>/) that fills them
 SOURCE_OF_SCHEMA = {"tap_wiw": "wiw", "tap_delighted_patient_en": "delighted",
                     "tap_delighted_patient_fr": "delighted", "telephone_master": "telephone",
-                    "mm": "messaging"}
+                    "mm": "messaging", "tap_xero": "xero", "finance_sheets": "finance"}
 
 
 def test_every_raw_table_comes_from_the_source_module_named_after_it(monkeypatch):
