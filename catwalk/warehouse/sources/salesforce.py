@@ -7,8 +7,9 @@ or their creation), opportunities, opportunity_history, opportunity_product (del
 sync after their last change; the pipeline is simulated in sources/salesforce_pipeline), tasks
 and events (sources/salesforce_pipeline, created every day up to the end of the world).
 
-Ids the seeds reference are stable at every scale: users 0-3 have fixed titles and provinces
-(0 Account Executive QC, 1 Enterprise Account Executive ON, 2 SDR, 3 Account Manager), the two
+Ids the seeds reference are stable at every scale: users 0-3 have fixed titles, provinces and
+creation days (0 Account Executive QC, 1 Enterprise Account Executive ON, 2 SDR, 3 Account
+Manager; FIXED_USERS), the two
 partnership users have fixed ids (PARTNERSHIP_USERS), and a special organization never shares an
 account, so its account id is `0014100000` + its position among the organizations (8 digits).
 Streams: "salesforce" (users, client accounts, links, client contacts, products) and
@@ -30,8 +31,9 @@ from catwalk.warehouse.world import (
 T0 = to_us("2018-01-01 06:00")  # the first sync
 PRODUCTS = ["Virtual Care", "24/7", "Stress Management & Well-Being", "Vaccination Campaign",
             "Family Plan"]
-FIXED_USERS = [("Account Executive", "QC"), ("Enterprise Account Executive", "ON"), ("SDR", "QC"),
-               ("Account Manager", "QC")]
+FIXED_USERS = [  # title, province, created (the seeds of start dates and targets list them)
+    ("Account Executive", "QC", "2023-05-18"), ("Enterprise Account Executive", "ON", "2021-02-19"),
+    ("SDR", "QC", "2023-02-05"), ("Account Manager", "QC", "2019-11-28")]
 PARTNERSHIP_USERS = ["0054100000PARTNR01", "0054100000PARTNR02"]
 DEPARTMENTS = {"Account Executive": "Sales", "Enterprise Account Executive": "Sales",
                "SDR": "Sales", "Account Manager": "Customer Success",
@@ -76,11 +78,11 @@ def _users(world: WorldState, rng) -> pd.DataFrame:
     title = choice(rng, ["Account Executive", "Enterprise Account Executive", "SDR",
                          "Account Manager"], [3, 2, 2, 3], n)
     state = choice(rng, ["QC", "ON"], [6, 4], n)
-    for i, (fixed_title, fixed_state) in enumerate(FIXED_USERS[:n_users]):
-        title[i], state[i] = fixed_title, fixed_state
-    title[n_users:] = "Partnership Manager"
     created = to_us("2019-01-01") + rng.integers(0, max((world.start - to_us("2019-01-01"))
                                                         // DAY - 30, 1), n) * DAY
+    for i, (fixed_title, fixed_state, fixed_created) in enumerate(FIXED_USERS[:n_users]):
+        title[i], state[i], created[i] = fixed_title, fixed_state, to_us(fixed_created)
+    title[n_users:] = "Partnership Manager"
     active = np.ones(n, bool)
     if n_users > len(FIXED_USERS):
         active[n_users - 1] = False  # a departed rep: last login months ago
