@@ -56,7 +56,7 @@ SCALES = {
     # tiny keeps demo's staffing so active hours, hence hourly rates from the finance seed
     # (calibrated on demo: CC ~40, NC ~75, NP ~100 $/h), stay in range at both scales.
     "tiny": dict(days=14, orgs=18, employees=220, episodes=13,
-                 staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=4),
+                 staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=5),
     "demo": dict(days=42, orgs=60, employees=4000, episodes=75,
                  staff=dict(nc=4, cc=2, np=2, gp=2, psy=1, nutr=1), sf_users=8),
     "bench": dict(days=365, orgs=400, employees=60000, episodes=840,

@@ -410,7 +410,7 @@ SOURCE_OF_SCHEMA = {"tap_wiw": "wiw", "tap_delighted_patient_en": "delighted",
                     "tap_delighted_patient_fr": "delighted", "tap_delighted_decision_maker":
                     "delighted", "tap_delighted_employer": "delighted",
                     "telephone_master": "telephone",
-                    "mm": "messaging"}
+                    "mm": "messaging", "tap_xero": "xero", "finance_sheets": "finance"}
 
 
 def test_every_raw_table_comes_from_the_source_module_named_after_it(monkeypatch):

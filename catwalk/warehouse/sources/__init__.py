@@ -18,6 +18,7 @@ from catwalk.warehouse.sources import (
     careplatform, coredata, countdown, delighted, messaging, patientapp, salesforce, scribe,
     telephone, unresponsive, usher, wiw,
 )
+from catwalk.warehouse.sources import finance, xero  # revenue, sales and finance (issue 17)
 
 STEPS = (
     ("staff", coredata.simulate),  # practitioners by role (stream "staff")
@@ -42,4 +43,7 @@ STEPS = (
     ("countdown_tracks", countdown.simulate_tracks),
     ("scribe_tracks", scribe.simulate_tracks),
     ("usher_tracks", usher.simulate_tracks),
+    # revenue, sales and finance (issue 17): own streams "finance" and "xero"
+    ("finance", finance.simulate),  # the adjusted-revenue sheet (reads scribe and salesforce)
+    ("xero", xero.simulate),  # the ledger (reads the sheet and the budget-category seed)
 )

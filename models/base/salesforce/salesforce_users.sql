@@ -19,6 +19,9 @@ WITH users AS (
         , title
         , state_code
         , country_code
+        , city
+        , country
+        , department
         , created_date
         , last_login_date
         , is_active
@@ -33,6 +36,9 @@ SELECT
     , title::TEXT AS title /* Job title */
     , state_code::TEXT AS province /* Two-letter province code of the staff member */
     , country_code::TEXT AS country_code /* Two-letter country code */
+    , city::TEXT AS city /* City of the staff member */
+    , country::TEXT AS country /* Country name of the staff member */
+    , department::TEXT AS department /* Department of the staff member (Sales, Customer Success, Partnerships) */
     , created_date::TIMESTAMPTZ AS started_date /* When the user was created in Salesforce (UTC), used as start date */
     , last_login_date::TIMESTAMPTZ AS last_login_date /* Last Salesforce login (UTC) */
     , COALESCE(is_active, FALSE)::BOOLEAN AS is_active /* The Salesforce user is active */
