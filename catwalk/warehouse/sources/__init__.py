@@ -18,6 +18,8 @@ from catwalk.warehouse.sources import (
     careplatform, coredata, countdown, delighted, messaging, patientapp, salesforce, scribe,
     telephone, unresponsive, usher, wiw,
 )
+# --- issue 18 (customer success, product, medical operations): new sources -----------------
+from catwalk.warehouse.sources import github, intercom, jira, typeform  # noqa: E402
 
 STEPS = (
     ("staff", coredata.simulate),  # practitioners by role (stream "staff")
@@ -34,4 +36,13 @@ STEPS = (
     ("usher", usher.simulate),
     ("unresponsive", unresponsive.simulate),
     ("telephone", telephone.simulate),
+    # --- issue 18: each draws from its own stream, so no earlier table changes ----------------
+    ("patientapp_signup", patientapp.simulate_signup),  # sign-up screens, logins, post devices
+    ("countdown_detail", countdown.simulate_detail),  # questions asked, questionnaire pauses
+    ("usher_assignments", usher.simulate_assignments),  # episodes assigned to practitioners
+    ("intercom", intercom.simulate),  # CS follow-up conversations (reads sources/delighted)
+    ("jira", jira.simulate),  # product issues and bugs
+    ("github", github.simulate),  # deprecated bug tracker, pull requests, repositories
+    ("typeform", typeform.simulate),  # onboarding survey and decision-maker NPS
+    # --- end issue 18 -------------------------------------------------------------------------
 )
