@@ -5,8 +5,8 @@ Extract tables: github.repositories (one row per repository of the engineering w
 `data_engineering_repo_white_list`), github.issues (P1 / P2 bugs and other issues of
 `care-platform` / `patient-app`, created only before the cut-over to Jira a quarter into the
 window), github.pull_requests (2 to 8 merged each weekday into `master` of the Production,
-Development and Data-Infrastructure repositories, and into `beta` of `care-platform`). Draws
-from its own stream "github".
+Development and Data-Infrastructure repositories, and into `beta` of `care-platform`; ~3 %
+without `repo_name`, which the URL still names). Draws from its own stream "github".
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ MERGED_STAGES = ("Production", "Development", "Data-Infrastructure")
 def simulate(world: WorldState) -> dict[str, RawTable]:
     rng = world.stream("github")
     repos = repo_whitelist()
-    names = np.array([r["name"] for r in repos], dtype=object)
+    names = np.array([r["repo_name"] for r in repos], dtype=object)
     created = world.start - rng.integers(200, 2000, len(names)) * DAY
     pushed = world.end - rng.integers(0, 30 * DAY, len(names))
     seen = replica_time(pushed, rng)
@@ -65,7 +65,7 @@ def _issues(world: WorldState, rng) -> RawTable:
 
 
 def _pull_requests(world: WorldState, rng, repos: list[dict]) -> RawTable:
-    merged_repos = [r["name"] for r in repos if r["stage"] in MERGED_STAGES]
+    merged_repos = [r["repo_name"] for r in repos if r["stage"] in MERGED_STAGES]
     days = np.arange(world.start // DAY, world.end // DAY)
     weekday = ((days + 3) % 7) < 5  # 1970-01-01 was a Thursday
     per_day = np.where(weekday, rng.integers(2, 9, len(days)), 0)
@@ -77,11 +77,16 @@ def _pull_requests(world: WorldState, rng, repos: list[dict]) -> RawTable:
     df = pd.DataFrame(dict(
         number=(np.arange(n) + 100).astype(np.int32),
         title=np.char.add("Change ", np.arange(n).astype(str)).astype(object),
-        state="closed", html_url=np.char.add("https://github.example/pr/",
-                                             np.arange(n).astype(str)).astype(object),
+        state="closed", html_url=_urls(repo, np.arange(n) + 100),
         created_at=ts_col(merged - rng.integers(HOUR, 72 * HOUR, n)), merged_at=ts_col(merged),
         base_branch=np.where(beta, "beta", "master").astype(object), body=None,
         username=choice(rng, ["dev-a", "dev-b", "dev-c", "dev-d"], [1, 1, 1, 1], n),
-        repo_name=repo))
-    return state_table("github.pull_requests", df, ("repo_name", "number"),
+        repo_name=np.where(rng.random(n) < 0.03, None, repo).astype(object)))
+    return state_table("github.pull_requests", df, ("html_url",),
                        replica_time(merged + MIN, rng))
+
+
+def _urls(repo: np.ndarray, number: np.ndarray) -> np.ndarray:
+    """Pull request URLs https://github.com/dialoguemd/<repo>/pull/<number>."""
+    return np.char.add(np.char.add(np.char.add("https://github.com/dialoguemd/", repo.astype(str)),
+                                   "/pull/"), number.astype(str)).astype(object)

@@ -1,11 +1,11 @@
 """Intercom: the customer-success team's follow-up conversations with patients.
 
-Segment cloud object tables: intercom.conversations (one per conversation, `user_id` the Scribe
-user), intercom.conversation_parts (an admin part opening it, a user reply on ~70 %) and
-intercom.users (one per contacted member, with the Scribe id and email). ~30 % of NPS detractors
-(scores 0-6 of sources/delighted) and ~5 % of the other respondents get a conversation 0 to 21
-days after answering, mostly in business hours (9:00-17:00 local); plus about one unrelated
-conversation a day with random members. Draws from its own stream "intercom".
+Segment cloud object tables: intercom.conversations (one per conversation, `user_id` the
+Intercom user id `icu_<Scribe id>`), intercom.conversation_parts (an admin part opening it, a
+user reply on ~70 %) and intercom.users (one per contacted member, with the Scribe id and
+email). ~30 % of NPS detractors (scores 0-6 of sources/delighted) and ~5 % of the other
+respondents get a conversation 0 to 21 days after answering, mostly in business hours
+(9:00-17:00 local); plus about one unrelated conversation a day with random members. Draws from its own stream "intercom".
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def simulate(world: WorldState) -> dict[str, RawTable]:
     k = len(t)
     conv_id = np.char.add("conv_", (7_000_000 + np.arange(k)).astype(str)).astype(object)
     conv_seen = replica_time(t, rng)
-    conversations = pd.DataFrame(dict(id=conv_id, user_id=user.astype(str).astype(object),
+    conversations = pd.DataFrame(dict(id=conv_id, user_id=_intercom_id(user),
                                       created_at=ts_col(t), received_at=ts_col(conv_seen),
                                       uuid_ts=ts_col(conv_seen + rng.integers(0, 60 * SEC, k))))
     replied = rng.random(k) < 0.7
@@ -45,7 +45,7 @@ def simulate(world: WorldState) -> dict[str, RawTable]:
     uniq, first = np.unique(user, return_index=True)
     emails = world.tables["scribe.users"].df.drop_duplicates("id").set_index("id")["email"]
     user_seen = conv_seen[first]
-    users = pd.DataFrame(dict(id=np.char.add("icu_", uniq.astype(str)).astype(object),
+    users = pd.DataFrame(dict(id=_intercom_id(uniq),
                               email=emails.reindex(uniq).to_numpy(),
                               user_id=uniq.astype(str).astype(object),
                               received_at=ts_col(user_seen), uuid_ts=ts_col(user_seen)))
@@ -79,3 +79,8 @@ def _contacts(world: WorldState, rng) -> tuple[np.ndarray, np.ndarray]:
                    rng.integers(0, DAY, len(user)))
     start = local_to_utc(day * DAY + tod)
     return user, np.maximum(start, answered + MIN)
+
+
+def _intercom_id(scribe_ids: np.ndarray) -> np.ndarray:
+    """The Intercom user id of Scribe users: 'icu_<Scribe id>'."""
+    return np.char.add("icu_", np.asarray(scribe_ids).astype(str)).astype(object)
