@@ -1,22 +1,14 @@
 MODEL (
     name analytics.patientapp_create_account_success,
-    kind INCREMENTAL_BY_TIME_RANGE (
-        time_column "timestamp",
-        lookback 72,
-        batch_size 744
-    ),
-    cron '0 6 * * *',
-    interval_unit 'hour',
-    signals (
-        delivered()
-    ),
+    kind FULL,
+    cron '0 7 * * *',
     owner analytics,
     grain event_id,
     tags (base, patientapp, signup),
     audits (unique_values(columns := (
             event_id
     )), not_null(columns := (event_id, "timestamp", user_id))),
-    description 'One row per patient account created at the end of the sign-up flow (Segment source patientapp, table create_account_success). Only rows with a user id, as in the original. Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, with a 72-hour lookback for late deliveries.'
+    description 'One row per patient account created at the end of the sign-up flow (Segment source patientapp, table create_account_success). Only rows with a user id, as in the original. Duplicate Segment deliveries are dropped (first received kept). FULL over the whole history (a few events per member; the sign-up funnels read every year), rebuilt by the daily 07:00 UTC run.'
 );
 
 WITH events AS (
@@ -28,7 +20,7 @@ WITH events AS (
         , received_at
     FROM patientapp.create_account_success
     WHERE
-        "timestamp" BETWEEN @start_ts AND @end_ts AND NOT user_id IS NULL
+        NOT user_id IS NULL
 ), deduplicated AS (
     SELECT
         id

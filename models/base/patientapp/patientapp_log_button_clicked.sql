@@ -1,15 +1,7 @@
 MODEL (
     name analytics.patientapp_log_button_clicked,
-    kind INCREMENTAL_BY_TIME_RANGE (
-        time_column "timestamp",
-        lookback 72,
-        batch_size 744
-    ),
-    cron '0 6 * * *',
-    interval_unit 'hour',
-    signals (
-        delivered()
-    ),
+    kind FULL,
+    cron '0 7 * * *',
     owner analytics,
     grain event_id,
     tags (base, patientapp, signup),
@@ -19,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, "timestamp", anonymous_id, button_name))
     ),
-    description 'One row per button pressed in the patient app (sign-up flow and login) (Segment source patientapp, table log_button_press). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, with a 72-hour lookback for late deliveries.'
+    description 'One row per button pressed in the patient app (sign-up flow and login) (Segment source patientapp, table log_button_press). Duplicate Segment deliveries are dropped (first received kept). FULL over the whole history (a few events per member; the sign-up funnels read every year), rebuilt by the daily 07:00 UTC run.'
 );
 
 WITH events AS (
@@ -31,8 +23,6 @@ WITH events AS (
         , received_at
         , _id
     FROM patientapp.log_button_press
-    WHERE
-        "timestamp" BETWEEN @start_ts AND @end_ts
 ), deduplicated AS (
     SELECT
         id

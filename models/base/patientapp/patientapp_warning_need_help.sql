@@ -1,15 +1,7 @@
 MODEL (
     name analytics.patientapp_warning_need_help,
-    kind INCREMENTAL_BY_TIME_RANGE (
-        time_column "timestamp",
-        lookback 72,
-        batch_size 744
-    ),
-    cron '0 6 * * *',
-    interval_unit 'hour',
-    signals (
-        delivered()
-    ),
+    kind FULL,
+    cron '0 7 * * *',
     owner analytics,
     grain event_id,
     tags (base, patientapp, signup),
@@ -19,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, "timestamp", anonymous_id))
     ),
-    description 'One row per view of the need-help warning screen of the sign-up flow (anonymous) (Segment source patientapp, table screen_info_warning_need_help). Renamed from the original patientapp_screen_info_warning_need_help (a shorter name under the Postgres-safe limit). Duplicate Segment deliveries are dropped (first received kept). Hourly intervals, computed up to 06:00 UTC (the morning Segment load) by the 07:00 UTC run, with a 72-hour lookback for late deliveries.'
+    description 'One row per view of the need-help warning screen of the sign-up flow (anonymous) (Segment source patientapp, table screen_info_warning_need_help). Renamed from the original patientapp_screen_info_warning_need_help (a shorter name under the Postgres-safe limit). Duplicate Segment deliveries are dropped (first received kept). FULL over the whole history (a few events per member; the sign-up funnels read every year), rebuilt by the daily 07:00 UTC run.'
 );
 
 WITH events AS (
@@ -30,8 +22,6 @@ WITH events AS (
         , "timestamp"
         , received_at
     FROM patientapp.screen_info_warning_need_help
-    WHERE
-        "timestamp" BETWEEN @start_ts AND @end_ts
 ), deduplicated AS (
     SELECT
         id
