@@ -4,6 +4,9 @@ MODEL (
     cron '0 7 * * *',
     owner analytics,
     grain issue_id,
+    depends_on (
+        analytics.valid_jira_issue_types
+    ),
     tags (transform, jira, product),
     audits (
         unique_values(columns := (
@@ -12,7 +15,7 @@ MODEL (
         , not_null(columns := (issue_id, status, created_at, issue_type, project_name))
         , assert_jira_issue_type_in_seed
     ),
-    description 'One row per Jira issue in its latest state: the creation and every update of the issue are stacked, each field taking the update value when the update carries one, else the creation value, and the latest event (by time) wins; updated_at is the time of that event. is_bug is true for P1, P2 and P3 Bug issues, is_sub_bug for Sub-bug. A blocking audit checks every issue type is one of the valid_jira_issue_types seed. FULL (a few issues a week), rebuilt by the daily 07:00 UTC run.'
+    description 'One row per Jira issue in its latest state: the creation and every update of the issue are stacked, each field taking the update value when the update carries one, else the creation value, and the latest event (by time) wins; updated_at is the time of that event. is_bug is true for P1, P2 and P3 Bug issues, is_sub_bug for Sub-bug. A blocking audit checks every issue type is one of the valid_jira_issue_types seed (declared a dependency so the audit reads the seed of the same plan). FULL (a few issues a week), rebuilt by the daily 07:00 UTC run.'
 );
 
 WITH events AS (
