@@ -42,9 +42,10 @@ def simulate(world: WorldState) -> dict[str, RawTable]:
                               conversation_id=part_conv, author_type=author,
                               created_at=ts_col(part_t), received_at=ts_col(part_seen),
                               uuid_ts=ts_col(part_seen + rng.integers(0, 60 * SEC, len(part_t)))))
-    uniq, first = np.unique(user, return_index=True)
+    uniq, inverse = np.unique(user, return_inverse=True)
     emails = world.tables["scribe.users"].df.drop_duplicates("id").set_index("id")["email"]
-    user_seen = conv_seen[first]
+    user_seen = np.full(len(uniq), np.iinfo(np.int64).max)
+    np.minimum.at(user_seen, inverse.reshape(-1), conv_seen)  # with the user's first conversation
     users = pd.DataFrame(dict(id=_intercom_id(uniq),
                               email=emails.reindex(uniq).to_numpy(),
                               user_id=uniq.astype(str).astype(object),
@@ -68,7 +69,7 @@ def _contacts(world: WorldState, rng) -> tuple[np.ndarray, np.ndarray]:
         times.append(answered)
     user, answered = np.concatenate(users), np.concatenate(times)
     pe = world.people
-    adults = pe[pe.kind < 2].uid.to_numpy()
+    adults = pe[(pe.kind < 2) & (pe.created < world.start)].uid.to_numpy()  # members by then
     n_days = max(1, (world.world_end - world.start) // DAY)
     other = adults[rng.integers(0, len(adults), n_days)]
     other_t = world.start + rng.integers(0, n_days, n_days) * DAY
