@@ -27,3 +27,9 @@ def reduced_hours_days() -> frozenset[dt.date]:
         dt.date.fromisoformat(row["date_day"])
         for row in _rows("data_dimension_careplatform_reduced_hours")
     )
+
+
+@functools.lru_cache(maxsize=1)
+def repo_whitelist() -> tuple[dict[str, str], ...]:
+    """The engineering repositories and their stage (data_engineering_repo_white_list)."""
+    return tuple(_rows("data_engineering_repo_white_list"))

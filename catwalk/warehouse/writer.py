@@ -266,10 +266,20 @@ def _pg_type(duck_type: str) -> str:
     return exp.DataType.build(duck_type, dialect="duckdb").sql("postgres")
 
 
+def _csv_expr(column: str, duck_type: str) -> str:
+    """A column as written to the CSV for Postgres: lists as Postgres array literals."""
+    quoted = S.quote(column)
+    if not duck_type.endswith("[]"):
+        return quoted
+    element = ("'\"' || replace(replace(x, '\\', '\\\\'), '\"', '\\\"') || '\"'")
+    return (f"CASE WHEN {quoted} IS NULL THEN NULL ELSE '{{' || array_to_string("
+            f"list_transform({quoted}, x -> {element}), ',') || '}}' END AS {quoted}")
+
+
 def _export_csv(stage, qualified_name: str, path: str) -> tuple[list, int, str | None]:
     """Write one staged DuckDB table to a CSV file: (DESCRIBE rows, row count, path or None)."""
     described = stage.execute(f"DESCRIBE {qualified_name}").fetchall()
-    columns = ", ".join(S.quote(c) for c, *_ in described)
+    columns = ", ".join(_csv_expr(c, t) for c, t, *_ in described)
     count = stage.execute(f"SELECT count(*) FROM {qualified_name}").fetchone()[0]
     if not count:
         return described, 0, None

@@ -18,7 +18,7 @@ from catwalk.warehouse.sources import (
     careplatform, coredata, countdown, delighted, messaging, patientapp, salesforce, scribe,
     telephone, unresponsive, usher, wiw,
 )
-from catwalk.warehouse.sources import finance, xero  # revenue, sales and finance (issue 17)
+from catwalk.warehouse.sources import finance, github, intercom, jira, typeform, xero
 
 STEPS = (
     ("staff", coredata.simulate),  # practitioners by role (stream "staff")
@@ -35,7 +35,8 @@ STEPS = (
     ("usher", usher.simulate),
     ("unresponsive", unresponsive.simulate),
     ("telephone", telephone.simulate),
-    # issue 22, each on its own stream: appending them changes no row above
+    # care operations, NPS and staffing remainder, each on its own stream: appending them changes
+    # no row above
     ("careplatform_product", careplatform.simulate_product),  # product-adoption clicks
     ("delighted_surveys", delighted.simulate_other_surveys),  # decision makers, employers
     ("unresponsive_giveup", unresponsive.simulate_giveup),
@@ -43,7 +44,15 @@ STEPS = (
     ("countdown_tracks", countdown.simulate_tracks),
     ("scribe_tracks", scribe.simulate_tracks),
     ("usher_tracks", usher.simulate_tracks),
-    # revenue, sales and finance (issue 17): own streams "finance" and "xero"
+    # revenue, sales and finance: own streams "finance" and "xero"
     ("finance", finance.simulate),  # the adjusted-revenue sheet (reads scribe and salesforce)
     ("xero", xero.simulate),  # the ledger (reads the sheet and the budget-category seed)
+    # customer success, product, medical operations: each on its own stream
+    ("patientapp_signup", patientapp.simulate_signup),  # sign-up screens, logins, post devices
+    ("countdown_detail", countdown.simulate_detail),  # questions asked, questionnaire pauses
+    ("usher_assignments", usher.simulate_assignments),  # episodes assigned to practitioners
+    ("intercom", intercom.simulate),  # CS follow-up conversations (reads sources/delighted)
+    ("jira", jira.simulate),  # product issues and bugs
+    ("github", github.simulate),  # deprecated bug tracker, pull requests, repositories
+    ("typeform", typeform.simulate),  # onboarding survey and decision-maker NPS
 )

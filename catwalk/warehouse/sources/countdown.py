@@ -4,13 +4,23 @@ Segment: countdown.questionnaire_start, questionnaire_finish, questionnaire_resu
 question_reply, chief_complaint_parsed. Draws from the stream "episodes" between the arrival and
 the care of the journey (catwalk.warehouse.episodes), which it reads. Segment's all-events
 table of the source, countdown.tracks, is their union (`simulate_tracks`).
+
+`simulate_detail` adds countdown detail: the questions the chatbot asks and the questionnaires paused by free text.
+
+Segment: countdown.question_ask (one per reply of sources/countdown, a few seconds before it,
+same `cd_q_tid` / `cd_q_id`; plus ~5 % of DXA instances with a question asked and never
+answered) and countdown.questionnaire_pause (~4 % of DXA instances: the patient typed free text
+while a question was asked). Draws from its own stream "countdown_detail"; reads the
+questionnaire instances sources/countdown left on the journey (`questionnaires`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from catwalk.warehouse.world import MIN, SEC, RawTable, WorldState, choice, group_rank
+from catwalk.warehouse.world import (
+    MIN, SEC, RawTable, WorldState, choice, group_rank,
+)
 
 TOPICS = ["cold_flu", "skin", "prescription", "mental_health", "digestive", "pain", "other"]
 TABLES = ("countdown.questionnaire_start", "countdown.questionnaire_finish",
@@ -65,6 +75,7 @@ def simulate(world: WorldState) -> dict[str, RawTable]:
     _channel_selection(rng, j, q, dxa, dxa_start)
     _cc_confirmation(rng, j, q, dxa, dxa_start)
     _emit(world, j.poster, j.episode_id, q)
+    j.questionnaires = q  # read by sources/countdown_detail (asked questions, pauses)
     return {name: world.events.build(name) for name in TABLES}
 
 
@@ -176,3 +187,31 @@ def simulate_tracks(world: WorldState) -> dict[str, RawTable]:
     """countdown.tracks, Segment's all-events table: the union of the TRACKED events (a step after
     every other, before any table is built; see EventSink.tracks)."""
     return {"countdown.tracks": world.events.tracks("countdown.tracks", TRACKED)}
+# -------------------- issue 18: simulate_detail (its own random stream) --------------------
+DETAIL_TABLES = ("countdown.question_ask", "countdown.questionnaire_pause")
+DXA_QUESTIONS = ["iQR_doul_endroits", "iQR_doul_intense", "iQR_debut_symptome__free",
+                 "iQR_fievre__yn", "iQR_dyspn__yn"]
+
+
+def simulate_detail(world: WorldState) -> dict[str, RawTable]:
+    rng = world.stream("countdown_detail")
+    j = world.episodes
+    q = j.questionnaires
+    ev = world.events
+    tid_sql = {"cd_qnaire_tid": _Tid.SQL,
+               "cd_q_tid": f"{_Tid.SQL} || '_' || CAST(cd_q_id AS VARCHAR)"}
+    for r in q.replies:
+        m = r["m"]
+        ev.add("countdown.question_ask", r["t"] - rng.integers(2 * SEC, 15 * SEC, len(m)),
+               j.poster[m], channel_id=j.episode_id[m], cd_qnaire=r["cd_qnaire"],
+               **r["cd_qnaire_tid"].columns(), cd_q_id=r["cd_q_id"], exprs=tid_sql)
+    for t, m, qnaire, tid in q.starts:
+        if qnaire != "dxa" or tid.prefix != "dxa_":
+            continue
+        for share, table, delay in ((0.05, "countdown.question_ask", 50),
+                                    (0.04, "countdown.questionnaire_pause", 30)):
+            sel = np.flatnonzero(rng.random(len(m)) < share)
+            question = choice(rng, DXA_QUESTIONS, [1] * len(DXA_QUESTIONS), len(sel))
+            ev.add(table, t[sel] + delay * SEC, j.poster[m[sel]], channel_id=j.episode_id[m[sel]],
+                   cd_qnaire="dxa", **tid[sel].columns(), cd_q_id=question, exprs=tid_sql)
+    return {name: ev.build(name) for name in DETAIL_TABLES}

@@ -25,7 +25,7 @@ import pandas as pd
 from catwalk.warehouse.world import HOUR, RawTable, WorldState, replica_time, state_table, to_us
 
 FIRST_MONTH = pd.Timestamp("2024-01-01")
-MENTAL_HEALTH_PRICE = 5.0  # CAD per employee per month (domain.md §6.11 add-on price)
+MENTAL_HEALTH_PRICE = 5.0  # CAD per employee per month: the mental-health add-on price
 
 
 def simulate(world: WorldState) -> dict[str, RawTable]:
