@@ -2,9 +2,11 @@ MODEL (
     name analytics.post_submitted,
     kind INCREMENTAL_BY_TIME_RANGE (
         time_column "timestamp",
-        lookback 3
+        lookback 72,
+        batch_size 744
     ),
-    cron '0 7 * * *',
+    cron '0 6 * * *',
+    interval_unit 'hour',
     owner analytics,
     grain event_id,
     tags (table, patientapp, care),
@@ -14,7 +16,7 @@ MODEL (
         ))
         , not_null(columns := (event_id, episode_id, contract_id, "timestamp", platform_name))
     ),
-    description 'One row per chat post a patient submitted from the patient app (patientapp_submit_post_success) and contract of its episode (episodes_with_contracts: the contract of the subject active at the first patient message; posts of episodes without a contract are dropped). event_id is the Segment event id followed by the contract id. Carries the device and app context of the post and the episode patient, organization, account and demographics. Daily intervals on the post time, rebuilt by the 07:00 UTC run with a 3-day lookback (the episode contracts are rebuilt daily).'
+    description 'One row per chat post a patient submitted from the patient app (patientapp_submit_post_success) and contract of its episode (episodes_with_contracts: the contract of the subject active at the first patient message; posts of episodes without a contract are dropped). event_id is the Segment event id followed by the contract id. Carries the device and app context of the post and the episode patient, organization, account and demographics. Hourly intervals on the post time, like the Segment models it reads: computed once a day by the 07:00 UTC run up to 06:00 (the morning Segment load), with a 72-hour lookback (the episode contracts are rebuilt daily).'
 );
 
 SELECT
