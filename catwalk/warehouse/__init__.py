@@ -217,6 +217,19 @@ class _Engine:
         self.con.close()
 
 
+def _check_generation_covers_project(generated: dict) -> None:
+    """A warehouse generated before raw tables were added to the project cannot deliver them."""
+    missing = sorted(set(S.raw_tables()) - set(generated))
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" (+{len(missing) - 5} more)" if len(missing) > 5 else "")
+        raise CatwalkError(
+            f"this warehouse was generated before {len(missing)} raw tables were added to the "
+            f"project ({shown}), so its loads cannot deliver them; regenerate it with "
+            "`catwalk warehouse generate --force` (for `make demo`: delete the DuckDB file, "
+            "catwalk.duckdb by default, and run it again)"
+        )
+
+
 def load(gateway: str = "local", until: str = "2026-11-28T07:00:00Z", *,
          progress: bool = True) -> dict:
     """Append what the loaders delivered in (watermark, until]; returns {table: rows appended}."""
@@ -248,6 +261,7 @@ def load(gateway: str = "local", until: str = "2026-11-28T07:00:00Z", *,
             return appended
         lo, hi = watermark.isoformat(), until_ts.isoformat()
         kinds = dict(engine.execute(f"SELECT table_name, kind FROM {S.quote(G)}.tables").fetchall())
+        _check_generation_covers_project(kinds)
         keys = dict(engine.execute(
             f"SELECT table_name, key_columns FROM {S.quote(G)}.tables").fetchall())
         window = "_delivered_at > CAST(? AS TIMESTAMPTZ) AND _delivered_at <= CAST(? AS TIMESTAMPTZ)"
