@@ -29,8 +29,7 @@ models), which is why max_wait_hours must stay below them.
 INCREMENTAL_BY_TIME_RANGE models wait for their interval's end: their intervals are time slices
 that would otherwise be computed from a partial delivery. FULL, merge (INCREMENTAL_BY_UNIQUE_KEY)
 and SCD2 models rebuild from whatever the replica holds, so the signal lets them run, except when
-one of the time-range sources of their ancestors, or of the models their audits read, lags behind
-the others (last delivered more than CATWALK_LATE_AFTER_HOURS, default 8, before the freshest of
+one of the time-range sources behind the models their blocking audits read lags behind the others (last delivered more than CATWALK_LATE_AFTER_HOURS, default 8, before the freshest of
 them, and not idle): a blocking audit that cross-checks inputs (e.g. every activated episode has a
 cost) would fail on partly refreshed inputs, so such a model waits with them and keeps showing its
 last good data. When every source is equally behind (the loader itself is late) the inputs are
@@ -202,12 +201,14 @@ def idle_sources(adapter, horizons, snapshots, current_time, max_wait_hours: flo
 
 
 def audit_inputs(snapshot, snapshots) -> t.List[t.Any]:
-    """The models read by the model's audits (besides the model itself), as snapshots."""
+    """The models read by the model's blocking audits (besides the model itself), as snapshots."""
     from sqlglot import exp
 
     by_short = {".".join(part.strip('"') for part in name.split(".")[-2:]): s for name, s in snapshots.items()}
     found = {}
     for audit in (getattr(snapshot.model, "audit_definitions", None) or {}).values():
+        if not getattr(audit, "blocking", True):
+            continue
         for table in audit.query.find_all(exp.Table):
             parent = by_short.get(f"{table.db}.{table.name}")
             if parent is not None and parent.name != snapshot.name:
@@ -216,13 +217,17 @@ def audit_inputs(snapshot, snapshots) -> t.List[t.Any]:
 
 
 def late_upstream_sources(snapshot, context, current_time, max_wait_hours: float) -> t.List[str]:
-    """Late raw sources behind the time-range ancestors of a model and of its audits' inputs."""
+    """Late raw sources behind the time-range ancestors of the models its blocking audits read.
+
+    Only what the blocking audits cross-check can make them fail on partly refreshed inputs; a
+    sparse source the model merely reads (phone calls on a quiet afternoon) holds nothing back.
+    """
     import os
     from datetime import timedelta
 
     snapshots = context.snapshots
     tables: t.Set[t.Tuple[str, str]] = set()
-    for start in [snapshot, *audit_inputs(snapshot, snapshots)]:
+    for start in audit_inputs(snapshot, snapshots):
         for ancestor in [start, *_ancestors(start, snapshots)]:
             if ancestor.is_model and ancestor.is_incremental_by_time_range:
                 tables.update(signalled_sources(ancestor, snapshots))
