@@ -216,6 +216,16 @@ def audit_inputs(snapshot, snapshots) -> t.List[t.Any]:
     return list(found.values())
 
 
+def audited_sources(snapshot, snapshots) -> t.Set[t.Tuple[str, str]]:
+    """Raw sources behind the time-range ancestors of the models the blocking audits read."""
+    tables: t.Set[t.Tuple[str, str]] = set()
+    for start in audit_inputs(snapshot, snapshots):
+        for ancestor in [start, *_ancestors(start, snapshots)]:
+            if ancestor.is_model and ancestor.is_incremental_by_time_range:
+                tables.update(signalled_sources(ancestor, snapshots))
+    return tables
+
+
 def late_upstream_sources(snapshot, context, current_time, max_wait_hours: float) -> t.List[str]:
     """Late raw sources behind the time-range ancestors of the models its blocking audits read.
 
@@ -226,11 +236,7 @@ def late_upstream_sources(snapshot, context, current_time, max_wait_hours: float
     from datetime import timedelta
 
     snapshots = context.snapshots
-    tables: t.Set[t.Tuple[str, str]] = set()
-    for start in audit_inputs(snapshot, snapshots):
-        for ancestor in [start, *_ancestors(start, snapshots)]:
-            if ancestor.is_model and ancestor.is_incremental_by_time_range:
-                tables.update(signalled_sources(ancestor, snapshots))
+    tables = audited_sources(snapshot, snapshots)
     horizons = source_horizons(context.engine_adapter, sorted(tables))
     idle = idle_sources(context.engine_adapter, horizons, snapshots, current_time, max_wait_hours)
     live = {name: value for name, value in horizons.items() if name not in idle}

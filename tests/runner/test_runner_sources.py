@@ -129,3 +129,4 @@ def test_a_model_waits_for_the_late_sources_its_blocking_audit_reads(warehouse):
     code, output = warehouse.run("2026-11-03 07:00")
     assert code == EXIT_OK, output
     assert warehouse.table("analytics.runner_channel_activity", "episode_id") != before
+
