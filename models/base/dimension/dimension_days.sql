@@ -11,30 +11,13 @@ MODEL (
         ))
         , not_null(columns := (date_day, date_week, date_month, days_in_month))
     ),
-    description 'Calendar: one row per day from 2016-01-01 to the day of the run (execution date), with its Monday week, month and the number of days in the month. FULL, rebuilt by the daily 07:00 UTC run (a few thousand rows). The series is built from cross-joined digits (portable: DuckDB range and Postgres generate_series differ).'
+    description 'Calendar: one row per day from 2016-01-01 to the day of the run (execution date), with its Monday week, month and the number of days in the month. FULL, rebuilt by the daily 07:00 UTC run (a few thousand rows). The series comes from the number_series macro (cross-joined digit tables, portable: DuckDB range and Postgres generate_series differ).'
 );
 
-WITH digits AS (
+WITH day_numbers AS (
     SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
-), day_numbers AS (
-    SELECT
-        thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit AS day_number
-    FROM digits AS thousands
-    CROSS JOIN digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
+        n AS day_number
+    FROM @number_series(10000) AS series
 ), days AS (
     SELECT
         '2016-01-01'::DATE + day_number AS date_day

@@ -11,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (date_week, week_start, week_end, is_completed))
     ),
-    description 'The company-scorecard window: one row per Monday week from the week of the start of the previous quarter to the start of the next quarter, relative to the day of the run; future weeks are included (is_completed false) so dashboards show empty rows for them. FULL, rebuilt daily (the window moves with the run date). Generated from cross-joined digits (portable SQL).'
+    description 'The company-scorecard window: one row per Monday week from the week of the start of the previous quarter to the start of the next quarter, relative to the day of the run; future weeks are included (is_completed false) so dashboards show empty rows for them. FULL, rebuilt daily (the window moves with the run date). Generated with the number_series macro (portable SQL).'
 );
 
 WITH bounds AS (
@@ -23,25 +23,10 @@ WITH bounds AS (
             DATE_TRUNC('QUARTER', @execution_ds::DATE) + INTERVAL '3' MONTH
         )::DATE AS next_quarter_start
         , @execution_ds::DATE AS run_day
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
 ), week_numbers AS (
     SELECT
-        tens.digit * 10 + units.digit AS week_number
-    FROM digits AS tens
-    CROSS JOIN digits AS units
+        n AS week_number
+    FROM @number_series(100) AS series
 ), weeks AS (
     SELECT
         DATE_TRUNC('WEEK', bounds.previous_quarter_start)::DATE + week_numbers.week_number * 7 AS date_week

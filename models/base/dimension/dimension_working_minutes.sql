@@ -11,27 +11,10 @@ MODEL (
     description 'Business-minute calendar: one row per Montreal local minute from 2018-01-01 up to the end of the year after the day of the run (execution date) that falls Monday to Friday, at or after 09:00 and before 17:00, on a day that is not a Quebec statutory holiday of dimension_working_holidays: 480 minutes per business day. Counting its rows between two local times gives a business-hour duration in minutes. The original covered 2018 to 2020 only with the 2018 holidays, so every later duration was zero; its series also began at 2017-12-31 19:00 local because the start literal was read as UTC (harmless, only 09:00-17:00 minutes survive). FULL, rebuilt daily (about 125,000 rows per year).'
 );
 
-WITH digits AS (
+WITH day_numbers AS (
     SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
-), day_numbers AS (
-    SELECT
-        thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit AS day_number
-    FROM digits AS thousands
-    CROSS JOIN digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
+        n AS day_number
+    FROM @number_series(10000) AS series
 ), days AS (
     SELECT
         (
@@ -52,12 +35,8 @@ WITH digits AS (
         EXTRACT(ISODOW FROM days.date_day) <= 5 AND holidays.date_day IS NULL
 ), minutes AS (
     SELECT
-        hundreds.digit * 100 + tens.digit * 10 + units.digit AS minute_number
-    FROM digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
-    WHERE
-        hundreds.digit * 100 + tens.digit * 10 + units.digit < 480
+        n AS minute_number
+    FROM @number_series(480) AS series
 )
 SELECT
     (

@@ -32,8 +32,7 @@ WITH chats AS (
         , created_at_day_est
     FROM analytics.messaging_posts_all_time
     WHERE
-        NOT is_internal_post
-        AND created_at_day_est >= (
+        NOT is_internal_post AND created_at_day_est >= (
             @execution_ds::DATE - INTERVAL '90' DAY
         )::DATE
 ), practitioners AS (

@@ -56,9 +56,7 @@ WITH chats AS (
 )
 SELECT
     DATE_TRUNC('WEEK', date_day_est)::DATE AS week /* Monday of the week of the chats' local days */
-    , SUM(
-        CASE WHEN chat_class = 'Readmission by patient' AND days_since_first_resolve < 14 THEN 1 ELSE 0 END
-    )::BIGINT AS readmission_count /* Chats classified Readmission by patient, less than 14 days after the episode's first pending or resolve */
+    , SUM(CASE WHEN chat_class = 'Readmission by patient' AND days_since_first_resolve < 14 THEN 1 ELSE 0 END)::BIGINT AS readmission_count /* Chats classified Readmission by patient, less than 14 days after the episode's first pending or resolve */
     , SUM(CASE WHEN chat_class = 'New Episode' THEN 1 ELSE 0 END)::BIGINT AS new_episode_count /* New Episode chats */
 FROM classified
 GROUP BY

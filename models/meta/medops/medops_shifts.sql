@@ -5,12 +5,9 @@ MODEL (
     owner analytics,
     grain shift_id,
     tags (meta, medops, staffing, pii),
-    audits (
-        unique_values(columns := (
+    audits (unique_values(columns := (
             shift_id
-        ))
-        , not_null(columns := (shift_id, start_time, end_time))
-    ),
+    )), not_null(columns := (shift_id, start_time, end_time))),
     description 'One row per published When I Work shift (wiw_shifts_detailed, every column) with the profile of the practitioner who worked it (practitioners, matched on the Scribe user id of the WIW employee code): specialization, name, gender, language, account status and account creation time (practitioner_created_at). A shift whose person is not a practitioner (no employee code, or staff outside the care team) keeps empty practitioner columns. The practitioner''s email and first and last names are not repeated (the shift already carries the WIW ones). FULL, rebuilt by the 07:00 UTC run after its inputs.'
 );
 

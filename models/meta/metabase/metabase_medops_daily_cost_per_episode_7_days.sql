@@ -7,8 +7,12 @@ MODEL (
     tags (meta, metabase, medops),
     audits (
         assert_exactly_one_row
-        , not_null(columns := (date_day_est))
-        , not_null(columns := (costs_7_days_avg), blocking := FALSE)
+        , not_null(columns := (
+            date_day_est
+        ))
+        , not_null(columns := (
+            costs_7_days_avg
+        ), blocking := FALSE)
     ),
     description 'Daily Metabase KPI, one row: the average staff cost of an episode over its first 7 days, for the episodes whose first patient message (episodes.first_message_patient, Montreal local time) fell on the local day 8 days before the day of the run (the last day whose episodes have had 7 full days). Per episode, total_cost of costs_by_episode_daily is summed over its cost days whose local midnight (date_day_est) is earlier than the first patient message + 7 days; episodes without any cost row do not enter the average. costs_7_days_avg is null when no such episode had a cost (the non-blocking not-null audit then warns). FULL, rebuilt by the 07:00 UTC run.'
 );

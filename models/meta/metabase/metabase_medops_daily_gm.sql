@@ -8,7 +8,9 @@ MODEL (
     audits (
         assert_exactly_one_row
         , not_null(columns := (date_day, revenue, fl_cost_total))
-        , not_null(columns := (gm1), blocking := FALSE)
+        , not_null(columns := (
+            gm1
+        ), blocking := FALSE)
     ),
     description 'Daily Metabase KPI, one row: yesterday''s front-line gross margin proxy (GM1), yesterday being the day before the day of the run. revenue = the sum over employee member-contracts (user_contract, is_employee) of paid organizations (charge_price not 0) covering yesterday (the local midnight starting yesterday is within [during_start_est, during_end_est)) of the daily price: charge_price when the organization''s strategy is dynamic, else 9 (CAD per employee per month), divided by 30; gm1 = (revenue - yesterday''s front-line When I Work cost (wiw_costs_daily.fl_cost_total on the local day)) / revenue. No row when yesterday has no front-line cost row (the non-blocking row-count audit warns); gm1 is null when the revenue is 0 (the original would divide by zero). FULL, rebuilt by the 07:00 UTC run.'
 );

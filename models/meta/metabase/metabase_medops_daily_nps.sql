@@ -47,13 +47,10 @@ WITH responses AS (
 )
 SELECT
     province::TEXT AS province /* Region: Quebec, Ontario, Western Canada, Eastern Canada or North Territories */
-    , ROUND(
-        (
-            100.0 * (
-                promoters_count - detractors_count
-            ) / responses
-        )::DECIMAL(10, 4),
-        0
-    )::INT AS nps /* Net promoter score of yesterday's responses in points, -100 to 100 */
+    , ROUND((
+        100.0 * (
+            promoters_count - detractors_count
+        ) / responses
+    )::DECIMAL(10, 4), 0)::INT AS nps /* Net promoter score of yesterday's responses in points, -100 to 100 */
     , responses::BIGINT AS responses /* Responses of yesterday (survey x contract rows) */
 FROM counts

@@ -7,7 +7,9 @@ MODEL (
     tags (meta, metabase, medops),
     audits (
         assert_exactly_one_row
-        , not_null(columns := (date_day_est))
+        , not_null(columns := (
+            date_day_est
+        ))
         , not_null(columns := (frt_care_team_90p, time_to_resolved_pending_median), blocking := FALSE)
     ),
     description 'Daily Metabase KPI, one row: over yesterday''s chats (chats whose Montreal local day is the day before the day of the run), the 90th percentile of the first response time frt_care_team and the median of time_to_resolved_pending, both in minutes and discrete (an observed value, as QUANTILE_DISC computes it on every engine). Null when yesterday had no value (the non-blocking not-null audit then warns). FULL, rebuilt by the 07:00 UTC run.'

@@ -8,7 +8,9 @@ MODEL (
     audits (
         assert_exactly_one_row
         , not_null(columns := (triggered_at_day, bookings_count))
-        , not_null(columns := (same_day_percent), blocking := FALSE)
+        , not_null(columns := (
+            same_day_percent
+        ), blocking := FALSE)
     ),
     description 'Daily Metabase KPI, one row: among the episodes'' first GP/NP appointment bookings made yesterday (medops_time_to_next_apt_or_not, UTC day of the booking = the day before the day of the run), the share whose next GP/NP video started the same UTC day, 0 to 1. Differs from the original: with no booking yesterday same_day_percent is null (the original divided by zero and the run failed); the non-blocking not-null audit warns about such a day. FULL, rebuilt by the 07:00 UTC run.'
 );

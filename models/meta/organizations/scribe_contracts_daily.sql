@@ -27,27 +27,10 @@ WITH contracts AS (
     SELECT
         GREATEST('2016-10-01'::DATE, MIN(first_day)) AS first_day
     FROM contracts
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
 ), day_offsets AS (
     SELECT
-        thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit AS day_offset
-    FROM digits AS thousands
-    CROSS JOIN digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
+        n AS day_offset
+    FROM @number_series(10000) AS series
 ), days AS (
     SELECT
         series_start.first_day + day_offsets.day_offset AS date_day

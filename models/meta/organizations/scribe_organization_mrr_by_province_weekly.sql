@@ -60,7 +60,10 @@ WITH weekly AS (
     /* the organization's own province takes 100 % when it has no signed-up employee */
     SELECT
         organizations.organization_id
-        , COALESCE(split.prince_edward_island_perc, CASE WHEN organizations.province = 'Prince Edward Island' THEN 1 ELSE 0 END) AS prince_edward_island_perc
+        , COALESCE(
+            split.prince_edward_island_perc,
+            CASE WHEN organizations.province = 'Prince Edward Island' THEN 1 ELSE 0 END
+        ) AS prince_edward_island_perc
         , COALESCE(split.alberta_perc, CASE WHEN organizations.province = 'Alberta' THEN 1 ELSE 0 END) AS alberta_perc
         , COALESCE(split.ontario_perc, CASE WHEN organizations.province = 'Ontario' THEN 1 ELSE 0 END) AS ontario_perc
         , COALESCE(split.british_columbia_perc, CASE WHEN organizations.province = 'British Columbia' THEN 1 ELSE 0 END) AS british_columbia_perc
@@ -69,7 +72,10 @@ WITH weekly AS (
         , COALESCE(split.quebec_perc, CASE WHEN organizations.province = 'Quebec' THEN 1 ELSE 0 END) AS quebec_perc
         , COALESCE(split.nova_scotia_perc, CASE WHEN organizations.province = 'Nova Scotia' THEN 1 ELSE 0 END) AS nova_scotia_perc
         , COALESCE(split.new_brunswick_perc, CASE WHEN organizations.province = 'New Brunswick' THEN 1 ELSE 0 END) AS new_brunswick_perc
-        , COALESCE(split.newfoundland_and_labrador_perc, CASE WHEN organizations.province = 'Newfoundland and Labrador' THEN 1 ELSE 0 END) AS newfoundland_and_labrador_perc
+        , COALESCE(
+            split.newfoundland_and_labrador_perc,
+            CASE WHEN organizations.province = 'Newfoundland and Labrador' THEN 1 ELSE 0 END
+        ) AS newfoundland_and_labrador_perc
         , COALESCE(split.yukon_perc, CASE WHEN organizations.province = 'Yukon' THEN 1 ELSE 0 END) AS yukon_perc
     FROM organizations
     LEFT JOIN split

@@ -69,7 +69,9 @@ WITH weeks AS (
 ), indexed AS (
     SELECT
         date_week
-        , CAST(FLOOR((date_week - date_quarter) / 7.0) AS INT) + 1 AS week_of_quarter
+        , FLOOR((
+            date_week - date_quarter
+        ) / 7.0)::INT + 1 AS week_of_quarter
     FROM weeks
 )
 SELECT

@@ -53,26 +53,10 @@ WITH organizations AS (
 ), current_month AS (
     SELECT
         DATE_TRUNC('MONTH', @to_est(@execution_tstz::TIMESTAMPTZ))::DATE AS date_month
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
 ), period_numbers AS (
     SELECT
-        hundreds.digit * 100 + tens.digit * 10 + units.digit + 1 AS period
-    FROM digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
+        n + 1 AS period
+    FROM @number_series(1000) AS series
 ), periods AS (
     SELECT
         organizations.organization_id

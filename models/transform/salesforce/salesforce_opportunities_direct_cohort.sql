@@ -1,210 +1,59 @@
 MODEL (
-    name analytics.salesforce_opportunities_direct_cohort,
+    name analytics.@{model_name},
     kind FULL,
     cron '0 7 * * *',
     owner analytics,
-    grain (opportunity_id, month_since_first_meeting),
+    grain (opportunity_id, @{step_number}),
     tags (transform, salesforce, sales, pii),
     audits (
-        unique_combination_of_columns(columns := (opportunity_id, month_since_first_meeting))
-        , not_null(columns := (opportunity_id, month_start, is_closed_won_cohort, month_since_first_meeting))
+        unique_combination_of_columns(columns := (opportunity_id, @{step_number}))
+        , not_null(columns := (opportunity_id, @{step_start}, is_closed_won_cohort, @{step_number}))
     ),
-    description 'One row per direct opportunity (salesforce_opportunities_detailed_direct) and month since its first meeting: month_start is the back-filled meeting date plus 0, 1, 2, ... months (UTC, not aligned on calendar months) while it is before the run day minus 1 month; month_since_first_meeting numbers them 1, 2, ...; is_closed_won_cohort: the opportunity was won (close_won_date) before month_start + 1 month (false when never won). The cohort view of conversion: the share of first meetings won within n months. FULL, rebuilt daily (depends on the run day). Differs from the original: month_start is a naive UTC timestamp (month arithmetic in UTC on every engine).'
+    description @description,
+    blueprints (
+        (
+            model_name := salesforce_opportunities_direct_cohort
+            , step_months := 1
+            , step_start := month_start
+            , step_number := month_since_first_meeting
+            , description := 'One row per direct opportunity (salesforce_opportunities_detailed_direct) and month since its first meeting: month_start is the back-filled meeting date plus 0, 1, 2, ... months (UTC, not aligned on calendar months) while it is before the run day minus 1 month; month_since_first_meeting numbers them 1, 2, ...; is_closed_won_cohort: the opportunity was won (close_won_date) before month_start + 1 month (false when never won). The cohort view of conversion: the share of first meetings won within n months. FULL, rebuilt daily (depends on the run day). Differs from the original: month_start is a naive UTC timestamp (month arithmetic in UTC on every engine). One file with salesforce_opps_direct_cohort_quarterly (a blueprint per step: 1 or 3 months).'
+        )
+        , (
+            model_name := salesforce_opps_direct_cohort_quarterly
+            , step_months := 3
+            , step_start := quarter_start
+            , step_number := quarters_since_first_meeting
+            , description := 'One row per direct opportunity (salesforce_opportunities_detailed_direct) and quarter since its first meeting: quarter_start is the back-filled meeting date plus 0, 3, 6, ... months (UTC, not aligned on calendar months) while it is before the run day minus 3 months; quarters_since_first_meeting numbers them 1, 2, ...; is_closed_won_cohort: the opportunity was won (close_won_date) before quarter_start + 3 months (false when never won). The cohort view of conversion: the share of first meetings won within n quarters. FULL, rebuilt daily (depends on the run day). Differs from the original: the model is named salesforce_opps_direct_cohort_quarterly (the original salesforce_opportunities_direct_cohort_quarterly exceeds the Postgres-safe name length of 46 characters), and quarter_start is a naive UTC timestamp (month arithmetic in UTC on every engine). One file with salesforce_opportunities_direct_cohort (a blueprint per step: 1 or 3 months).'
+        )
+    )
 );
 
 WITH opportunities AS (
     SELECT
-        opportunity_id
-        , opportunity_name
-        , channel
-        , partner_influence
-        , partner_type
-        , partner_id
-        , partner_individual_id
-        , lead_source
-        , revenue_type
-        , stage_name
-        , close_date
-        , is_closed
-        , is_won
-        , account_id
-        , owner_id
-        , billing_start_date
-        , i_date
-        , launch_date
-        , self_signup_no_touch
-        , number_of_employees
-        , amount
-        , created_date
-        , opportunity_age
-        , meeting_date
-        , initiate_date
-        , educate_date
-        , validate_date
-        , justify_date
-        , decide_date
-        , close_won_date
-        , time_to_close_won
-        , segment
-        , segment_group
-        , probability
-        , value_period
-        , is_pilot
-        , sdr_id
-        , original_source
-        , partner_involvement
-        , owner_name
-        , owner_title
-        , owner_province
-        , owner_started_date
-        , industry
-        , account_name
-        , province
-        , country
-        , product_ids
-        , product_names
-        , includes_24_7
-        , includes_vaccination_campaign
-        , includes_mental_health
-        , includes_virtual_care
-        , list_price_virtual_care
-        , list_price_24_7
-        , list_price_vaccination_campaign
-        , list_price_mental_health
-        , unit_price_virtual_care
-        , unit_price_24_7
-        , unit_price_vaccination_campaign
-        , unit_price_mental_health
-        , total_price_virtual_care
-        , total_price_24_7
-        , total_price_vaccination_campaign
-        , total_price_mental_health
-        , quantity_virtual_care
-        , quantity_24_7
-        , quantity_vaccination_campaign
-        , quantity_mental_health
-        , partner_contact_id
-        , partner_contact_name
-        , partner_account_id
-        , partner_name
-        , commission_rate_year_1
-        , commission_rate_year_2
-        , is_inbound
-        , sdr_name
-        , sdr_title
+        @salesforce_opportunity_columns()
     FROM analytics.salesforce_opportunities_detailed_direct
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
 ), steps AS (
     SELECT
-        ones.digit + 10 * tens.digit + 100 * hundreds.digit AS step
-    FROM digits AS ones
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS hundreds
+        n AS step
+    FROM @number_series(1000) AS series
 ), cohort AS (
     SELECT
         opportunities.opportunity_id
-        , steps.step + 1 AS month_since_first_meeting
-        , @to_utc(opportunities.meeting_date) + steps.step * INTERVAL '1' MONTH AS month_start
+        , steps.step + 1 AS @{step_number}
+        , @to_utc(opportunities.meeting_date) + steps.step * @step_months * INTERVAL '1' MONTH AS @{step_start}
     FROM opportunities
     CROSS JOIN steps
     WHERE
-        @to_utc(opportunities.meeting_date) + steps.step * INTERVAL '1' MONTH < @execution_ds::DATE - INTERVAL '1' MONTH
+        @to_utc(opportunities.meeting_date) + steps.step * @step_months * INTERVAL '1' MONTH < @execution_ds::DATE - @step_months * INTERVAL '1' MONTH
 )
 SELECT
-    opportunities.opportunity_id::TEXT AS opportunity_id /* Salesforce opportunity id */
-    , opportunities.opportunity_name::TEXT AS opportunity_name /* Opportunity name ("<client> - <product>") */
-    , opportunities.channel::TEXT AS channel /* Sales channel: Direct or Partner */
-    , opportunities.partner_influence::TEXT AS partner_influence /* How much a partner influenced the deal (N/A when not set) */
-    , opportunities.partner_type::TEXT AS partner_type /* Kind of partner: Broker, Advisor, Carrier */
-    , opportunities.partner_id::TEXT AS partner_id /* Partner account of the deal */
-    , opportunities.partner_individual_id::TEXT AS partner_individual_id /* Partner contact of the deal */
-    , opportunities.lead_source::TEXT AS lead_source /* Lead source of the deal */
-    , opportunities.revenue_type::TEXT AS revenue_type /* New or Upsell (N/A when not set) */
-    , opportunities.stage_name::TEXT AS stage_name /* Current stage of the deal */
-    , opportunities.close_date::TIMESTAMPTZ AS close_date /* Close date (expected when open; midnight UTC) */
-    , opportunities.is_closed::BOOLEAN AS is_closed /* The deal is closed (won or lost) */
-    , opportunities.is_won::BOOLEAN AS is_won /* The deal is won */
-    , opportunities.account_id::TEXT AS account_id /* Salesforce account of the deal */
-    , opportunities.owner_id::TEXT AS owner_id /* Salesforce user who owns the deal */
-    , opportunities.billing_start_date::TIMESTAMPTZ AS billing_start_date /* Planned billing start (midnight UTC) */
-    , opportunities.i_date::TIMESTAMPTZ AS i_date /* Planned implementation date (midnight UTC) */
-    , opportunities.launch_date::TIMESTAMPTZ AS launch_date /* Planned launch: billing start, else implementation date */
-    , opportunities.self_signup_no_touch::BOOLEAN AS self_signup_no_touch /* The client signed up by itself, without a sales touch */
-    , opportunities.number_of_employees::INT AS number_of_employees /* Employees of the client company */
-    , opportunities.amount::DOUBLE AS amount /* MRR of the deal (CAD; 0 when missing) */
-    , opportunities.created_date::TIMESTAMPTZ AS created_date /* When the opportunity was created (UTC) */
-    , opportunities.opportunity_age::INT AS opportunity_age /* Whole days from meeting_date to the run */
-    , opportunities.meeting_date::TIMESTAMPTZ AS meeting_date /* First meeting, back-filled; never null */
-    , opportunities.initiate_date::TIMESTAMPTZ AS initiate_date /* Initiate stage date, back-filled */
-    , opportunities.educate_date::TIMESTAMPTZ AS educate_date /* Educate stage date, back-filled */
-    , opportunities.validate_date::TIMESTAMPTZ AS validate_date /* Validate stage date, back-filled */
-    , opportunities.justify_date::TIMESTAMPTZ AS justify_date /* Justify stage date, back-filled */
-    , opportunities.decide_date::TIMESTAMPTZ AS decide_date /* Decide stage date, back-filled */
-    , opportunities.close_won_date::TIMESTAMPTZ AS close_won_date /* Close date of a Closed Won deal */
-    , opportunities.time_to_close_won::INT AS time_to_close_won /* Closed Won only: whole days from the first stage date to the close */
-    , opportunities.segment::TEXT AS segment /* Company-size band: 1-39 .. 1000+, N/A */
-    , opportunities.segment_group::TEXT AS segment_group /* Coarse company-size band: 1-99, 100-499, 500+, N/A */
-    , opportunities.probability::DOUBLE AS probability /* Win probability as a fraction */
-    , opportunities.value_period::TEXT AS value_period /* Period of the amount: Monthly, One Time, Annual */
-    , opportunities.is_pilot::BOOLEAN AS is_pilot /* The deal is a pilot */
-    , opportunities.sdr_id::TEXT AS sdr_id /* Salesforce user (SDR) who booked the first meeting */
-    , opportunities.original_source::TEXT AS original_source /* Original source of the lead (N/A when not set) */
-    , opportunities.partner_involvement::TEXT AS partner_involvement /* Partner involvement (N/A when not set) */
-    , opportunities.owner_name::TEXT AS owner_name /* [PII] Name of the opportunity owner */
-    , opportunities.owner_title::TEXT AS owner_title /* Job title of the owner */
-    , opportunities.owner_province::TEXT AS owner_province /* Province code of the owner */
-    , opportunities.owner_started_date::TIMESTAMPTZ AS owner_started_date /* When the owner started in Salesforce (UTC) */
-    , opportunities.industry::TEXT AS industry /* Industry of the account */
-    , opportunities.account_name::TEXT AS account_name /* Name of the account */
-    , opportunities.province::TEXT AS province /* Account billing province code, else the owner's */
-    , opportunities.country::TEXT AS country /* Account billing country code, else the owner's */
-    , opportunities.product_ids::TEXT AS product_ids /* Product ids of the opportunity, comma-separated, ordered by product name (Virtual Care without lines) */
-    , opportunities.product_names::TEXT AS product_names /* Product names of the opportunity, comma-separated, ordered by name (Virtual Care without lines) */
-    , opportunities.includes_24_7::BOOLEAN AS includes_24_7 /* The opportunity includes 24/7 */
-    , opportunities.includes_vaccination_campaign::BOOLEAN AS includes_vaccination_campaign /* The opportunity includes a Vaccination Campaign */
-    , opportunities.includes_mental_health::BOOLEAN AS includes_mental_health /* The opportunity includes Stress Management & Well-Being (mental health) */
-    , opportunities.includes_virtual_care::BOOLEAN AS includes_virtual_care /* The opportunity includes Virtual Care (true without product lines) */
-    , opportunities.list_price_virtual_care::DOUBLE AS list_price_virtual_care /* List price on the Virtual Care line (null without one) */
-    , opportunities.list_price_24_7::DOUBLE AS list_price_24_7 /* List price on the 24/7 line (null without one) */
-    , opportunities.list_price_vaccination_campaign::DOUBLE AS list_price_vaccination_campaign /* List price on the Vaccination Campaign line (null without one) */
-    , opportunities.list_price_mental_health::DOUBLE AS list_price_mental_health /* List price on the Stress Management & Well-Being line (null without one) */
-    , opportunities.unit_price_virtual_care::DOUBLE AS unit_price_virtual_care /* Unit price on the Virtual Care line (null without one) */
-    , opportunities.unit_price_24_7::DOUBLE AS unit_price_24_7 /* Unit price on the 24/7 line (null without one) */
-    , opportunities.unit_price_vaccination_campaign::DOUBLE AS unit_price_vaccination_campaign /* Unit price on the Vaccination Campaign line (null without one) */
-    , opportunities.unit_price_mental_health::DOUBLE AS unit_price_mental_health /* Unit price on the Stress Management & Well-Being line (null without one) */
-    , opportunities.total_price_virtual_care::DOUBLE AS total_price_virtual_care /* Total price on the Virtual Care line (null without one) */
-    , opportunities.total_price_24_7::DOUBLE AS total_price_24_7 /* Total price on the 24/7 line (null without one) */
-    , opportunities.total_price_vaccination_campaign::DOUBLE AS total_price_vaccination_campaign /* Total price on the Vaccination Campaign line (null without one) */
-    , opportunities.total_price_mental_health::DOUBLE AS total_price_mental_health /* Total price on the Stress Management & Well-Being line (null without one) */
-    , opportunities.quantity_virtual_care::DOUBLE AS quantity_virtual_care /* Quantity on the Virtual Care line (null without one) */
-    , opportunities.quantity_24_7::DOUBLE AS quantity_24_7 /* Quantity on the 24/7 line (null without one) */
-    , opportunities.quantity_vaccination_campaign::DOUBLE AS quantity_vaccination_campaign /* Quantity on the Vaccination Campaign line (null without one) */
-    , opportunities.quantity_mental_health::DOUBLE AS quantity_mental_health /* Quantity on the Stress Management & Well-Being line (null without one) */
-    , opportunities.partner_contact_id::TEXT AS partner_contact_id /* Partner contact of the deal */
-    , opportunities.partner_contact_name::TEXT AS partner_contact_name /* [PII] Name of the partner contact */
-    , opportunities.partner_account_id::TEXT AS partner_account_id /* Partner account of the deal */
-    , opportunities.partner_name::TEXT AS partner_name /* Name of the partner account */
-    , opportunities.commission_rate_year_1::DOUBLE AS commission_rate_year_1 /* Partner commission rate in the first year, fraction */
-    , opportunities.commission_rate_year_2::DOUBLE AS commission_rate_year_2 /* Partner commission rate in the second year, fraction */
-    , opportunities.is_inbound::BOOLEAN AS is_inbound /* The account's source is an inbound lead source */
-    , opportunities.sdr_name::TEXT AS sdr_name /* [PII] Name of the SDR */
-    , opportunities.sdr_title::TEXT AS sdr_title /* Job title of the SDR */
-    , cohort.month_start::TIMESTAMP AS month_start /* Start of the month: meeting date + 1 month(s) per step (naive UTC) */
-    , COALESCE(@to_utc(opportunities.close_won_date) < cohort.month_start + INTERVAL '1' MONTH, FALSE)::BOOLEAN AS is_closed_won_cohort /* Won before the end of this month */
-    , cohort.month_since_first_meeting::INT AS month_since_first_meeting /* 1 for the first month after the first meeting, 2 for the next, ... */
+    @salesforce_opportunity_columns(opportunities)
+    , cohort.@{step_start}::TIMESTAMP AS @{step_start} /* Start of the period (a month or a quarter, per model): meeting date + one period per step (naive UTC) */
+    , COALESCE(
+        @to_utc(opportunities.close_won_date) < cohort.@{step_start} + @step_months * INTERVAL '1' MONTH,
+        FALSE
+    )::BOOLEAN AS is_closed_won_cohort /* Won before the end of this period */
+    , cohort.@{step_number}::INT AS @{step_number} /* 1 for the first period after the first meeting, 2 for the next, ... */
 FROM cohort
 INNER JOIN opportunities
     ON cohort.opportunity_id = opportunities.opportunity_id

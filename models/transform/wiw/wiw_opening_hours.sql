@@ -39,20 +39,6 @@ WITH schedule AS (
     FROM analytics.wiw_shifts_detailed
     WHERE
         location_name = 'Virtual Care Platform'
-), digits AS (
-    SELECT
-        digit
-    FROM (VALUES
-        (0)
-        , (1)
-        , (2)
-        , (3)
-        , (4)
-        , (5)
-        , (6)
-        , (7)
-        , (8)
-        , (9)) AS digits(digit)
 ), calendar_bounds AS (
     SELECT
         MIN(valid_from) AS first_day
@@ -60,15 +46,10 @@ WITH schedule AS (
     FROM schedule
 ), days AS (
     SELECT
-        calendar_bounds.first_day + (
-            thousands.digit * 1000 + hundreds.digit * 100 + tens.digit * 10 + units.digit
-        ) AS date_day
+        calendar_bounds.first_day + day_offsets.n AS date_day
         , calendar_bounds.last_day
     FROM calendar_bounds
-    CROSS JOIN digits AS thousands
-    CROSS JOIN digits AS hundreds
-    CROSS JOIN digits AS tens
-    CROSS JOIN digits AS units
+    CROSS JOIN @number_series(10000) AS day_offsets
 ), calendar AS (
     SELECT
         date_day
