@@ -3,6 +3,9 @@
 - every Tableau mart of the metrics helper is non-empty for the simulated period;
 - patient NPS stays within [-100, 100] and GM1 is finite;
 - monthly episode costs equal the finance seed's front-line costs, role by role;
+- the scorecard's won MRR per week equals the generator's won opportunities per week; the province
+  shares of an organization's signed-up employees add up to 1 and every organization's MRR reaches
+  the province view; the sales reps' ramp-up MRR equals the generator's ramp-up deals;
 - the NPS send list never lists a user surveyed (sent a survey, or answered one) in the previous
   56 days, over a simulated week of daily prod runs, and its archive grows by exactly the lists.
 
@@ -29,6 +32,10 @@ TABLEAU_MARTS = (
     "analytics.tableau_active_months",
     "analytics.tableau_product_one_metric_resolution_rate",
     "analytics.tableau_one_metric_cumulative_full_resolves",
+    "analytics.tableau_scorecard_mrr_weekly",
+    "analytics.tableau_scorecard_new_services",
+    "analytics.tableau_scorecard_organization_mrr_by_province",
+    "analytics.tableau_cs_opportunities_launch",
 )
 
 # Marts whose completed periods must carry values on the tiny window (two completed weeks).
@@ -36,6 +43,8 @@ WEEKLY_VALUES = {
     "analytics.tableau_scorecard_nps": "respondents_count",
     "analytics.tableau_scorecard_slas": "chats_in_opening_hours_count",
     "analytics.tableau_gm1_weekly": "paid_contracts",
+    "analytics.tableau_scorecard_mrr_weekly": "closed_mrr",
+    "analytics.tableau_scorecard_organization_mrr_by_province": "mrr",
 }
 
 ROLES = (("cc", "fl_cc_cost", "cc_time"), ("nc", "fl_nc_cost", "nc_time"),
@@ -128,8 +137,167 @@ def check_costs_equal_finance_seed(context) -> None:
     assert compared >= 3, f"only {compared} month x role pairs could be compared"
 
 
+# the latest delivered version of each raw opportunity (the replica keeps updated rows)
+RAW_OPPORTUNITIES = """
+    select id, owner_id, amount, close_date, is_won, is_deleted
+    from (
+        select *, row_number() over (partition by id order by received_at desc) as version
+        from salesforce.opportunities
+    ) as versions
+    where version = 1 and not coalesce(is_deleted, false)
+"""
+
+
+def check_scorecard_won_mrr_matches_generator(context) -> None:
+    """Each completed scorecard week's won MRR is the sum of the generated won opportunities whose
+    close date falls in the week (straight from the raw table), 0 for a week without; the
+    quarter-to-date sum is the running sum of those within the quarter."""
+    mart = _fetch(
+        context,
+        "select date_quarter, date_week, weekly_closed_mrr, closed_mrr "
+        "from analytics.tableau_scorecard_mrr_weekly where is_completed order by date_week",
+    )
+    raw = _fetch(
+        context,
+        f"""
+        select cast(date_trunc('week', close_date at time zone 'UTC') as date) as date_week
+            , sum(coalesce(amount, 0)) as won
+        from ({RAW_OPPORTUNITIES}) as opportunities
+        where is_won
+        group by 1
+        """,
+    )
+    assert len(mart) >= 10, "the scorecard window has too few completed weeks"
+    won = {pd.Timestamp(d).date(): float(v) for d, v in zip(raw["date_week"], raw["won"])}
+    weeks_with_wins = 0
+    for _, row in mart.iterrows():
+        expected = won.get(pd.Timestamp(row["date_week"]).date(), 0.0)
+        weeks_with_wins += expected > 0
+        assert float(row["weekly_closed_mrr"]) == pytest.approx(expected, abs=0.01), row["date_week"]
+    assert weeks_with_wins >= len(mart) - 1, "the generator wins deals every scorecard week"
+    mart["running"] = mart.groupby("date_quarter")["weekly_closed_mrr"].cumsum()
+    # the window's first quarter may count weeks before the window: compare from its second quarter
+    later = mart[mart["date_quarter"] > mart["date_quarter"].min()]
+    assert len(later) > 0
+    assert later["closed_mrr"].astype(float).tolist() == pytest.approx(later["running"].astype(float).tolist())
+
+
+def check_province_split(context) -> None:
+    """Province shares add up to 1; every organization-week of the weekly MRR reaches the province
+    view, whose province parts add up to its MRR for an organization with a split or a province of
+    the eleven."""
+    shares = _fetch(
+        context,
+        """
+        select organization_id, prince_edward_island_perc + alberta_perc + ontario_perc
+            + british_columbia_perc + saskatchewan_perc + manitoba_perc + quebec_perc
+            + nova_scotia_perc + new_brunswick_perc + newfoundland_and_labrador_perc + yukon_perc
+            as share_sum
+        from analytics.scribe_organization_province_split
+        """,
+    )
+    assert len(shares) > 0, "no organization with signed-up employees on the tiny warehouse"
+    assert shares["share_sum"].astype(float).tolist() == pytest.approx([1.0] * len(shares))
+    counts = _fetch(
+        context,
+        """
+        select (select count(*) from analytics.scribe_organizations_weekly) as weekly
+            , (select count(*) from analytics.scribe_organization_mrr_by_province_weekly) as by_province
+            , (select count(*) from analytics.scribe_organization_mrr_by_province_weekly
+               where abs(mrr - (mrr_prince_edward_island + mrr_alberta + mrr_ontario
+                   + mrr_british_columbia + mrr_saskatchewan + mrr_manitoba + mrr_quebec
+                   + mrr_nova_scotia + mrr_new_brunswick + mrr_newfoundland_and_labrador
+                   + mrr_yukon)) > 0.001) as unsplit
+        """,
+    )
+    assert int(counts["weekly"].iloc[0]) > 0
+    assert int(counts["by_province"].iloc[0]) == int(counts["weekly"].iloc[0])
+    assert int(counts["unsplit"].iloc[0]) == 0
+
+
+def check_rampup_matches_generator(context) -> None:
+    """The ramp-up MRR is the generated won deals of the reps of the employment-start seed closed
+    in their first six months, split at 1000 employees; the generator makes some on every scale."""
+    model = _fetch(
+        context,
+        "select sum(mrr_signed_ae) as ae, sum(mrr_signed_eae) as eae "
+        "from analytics.salesforce_ltv_rampup_to_remove",
+    )
+    raw = _fetch(
+        context,
+        f"""
+        select sum(case when coalesce(latest.number_of_employees_c, 0) >= 1000 then 0
+                        else coalesce(opportunities.amount, 0) end) as ae
+            , sum(case when coalesce(latest.number_of_employees_c, 0) >= 1000
+                       then coalesce(opportunities.amount, 0) else 0 end) as eae
+        from ({RAW_OPPORTUNITIES}) as opportunities
+        inner join (
+            select id, number_of_employees_c
+            from (
+                select id, number_of_employees_c
+                    , row_number() over (partition by id order by received_at desc) as version
+                from salesforce.opportunities
+            ) as versions
+            where version = 1
+        ) as latest
+            on latest.id = opportunities.id
+        inner join analytics.salesforce_employment_start_dates as starts
+            on starts.user_id = opportunities.owner_id
+        where opportunities.is_won
+            and opportunities.close_date at time zone 'UTC' < starts.start_date + interval '6' month
+        """,
+    )
+    assert float(model["ae"].iloc[0]) + float(model["eae"].iloc[0]) > 0, "no ramp-up MRR"
+    assert float(model["eae"].iloc[0]) > 0, "the enterprise rep's ramp-up deals are missing"
+    assert float(model["ae"].iloc[0]) == pytest.approx(float(raw["ae"].iloc[0]), abs=0.01)
+    assert float(model["eae"].iloc[0]) == pytest.approx(float(raw["eae"].iloc[0]), abs=0.01)
+
+
+MEDOPS_MODELS = (
+    "analytics.medops_time_to_next_apt_or_not",
+    "analytics.medops_time_to_next_apt",
+    "analytics.medops_bonjour_sante",
+    "analytics.medops_chats_for_audit",
+    "analytics.medops_readmission_rate",
+    "analytics.medops_shifts",
+    "analytics.metabase_medops_daily_cost_per_episode_7_days",
+    "analytics.metabase_medops_daily_response_time",
+    "analytics.metabase_medops_daily_same_day_appointments",
+)
+
+
+def check_medops_hold_rows(context) -> None:
+    """The medical-operations models and the one-row Metabase KPIs hold rows on the tiny window;
+    every first booking's video, when there is one, starts after the booking."""
+    empty = [name for name in MEDOPS_MODELS
+             if int(_fetch(context, f"select count(*) as n from {name}")["n"].iloc[0]) == 0]
+    assert not empty, f"empty on the tiny warehouse: {empty}"
+    late = _fetch(
+        context,
+        "select count(*) as n from analytics.medops_time_to_next_apt_or_not "
+        "where video_started is not null and not video_started > triggered_at",
+    )
+    assert int(late["n"].iloc[0]) == 0
+
+
 # ---------------------------------------------------------------------------------------------
 # DuckDB
+
+
+def test_scorecard_won_mrr_matches_generator(tiny_prod):
+    check_scorecard_won_mrr_matches_generator(tiny_prod)
+
+
+def test_province_split(tiny_prod):
+    check_province_split(tiny_prod)
+
+
+def test_rampup_matches_generator(tiny_prod):
+    check_rampup_matches_generator(tiny_prod)
+
+
+def test_medops_hold_rows(tiny_prod):
+    check_medops_hold_rows(tiny_prod)
 
 
 def test_tableau_marts_non_empty(tiny_prod):
@@ -237,3 +405,7 @@ def test_metrics_on_postgres(tiny_prod_postgres):
     check_nps_range(context)
     check_gm1_finite(context)
     check_costs_equal_finance_seed(context)
+    check_scorecard_won_mrr_matches_generator(context)
+    check_province_split(context)
+    check_rampup_matches_generator(context)
+    check_medops_hold_rows(context)

@@ -32,7 +32,7 @@ T0 = to_us("2018-01-01 06:00")  # the first sync
 PRODUCTS = ["Virtual Care", "24/7", "Stress Management & Well-Being", "Vaccination Campaign",
             "Family Plan"]
 FIXED_USERS = [  # title, province, created (the seeds of start dates and targets list them)
-    ("Account Executive", "QC", "2023-05-18"), ("Enterprise Account Executive", "ON", "2021-02-19"),
+    ("Account Executive", "QC", "2025-09-15"), ("Enterprise Account Executive", "ON", "2024-10-10"),
     ("SDR", "QC", "2023-02-05"), ("Account Manager", "QC", "2019-11-28")]
 PARTNERSHIP_USERS = ["0054100000PARTNR01", "0054100000PARTNR02"]
 DEPARTMENTS = {"Account Executive": "Sales", "Enterprise Account Executive": "Sales",

@@ -12,6 +12,12 @@ Called by sources/salesforce (the tables are Salesforce's), drawing from its own
 - Stage fields: every stage reached gets a date, increasing; ~20 % of meeting dates and ~30 % of
   intermediate dates are left empty (the models back-fill them). ~10 % of open deals sit in
   Stalled / Long Term; ~10 % of the others went through such a spell (stage history only).
+- Ramp-up deals (own stream "salesforce:rampup", so the rows above do not change): each rep of
+  the seed data_salesforce_employment_start_dates who exists at the scale wins 3-6 direct deals
+  in the six months after the start date (before the end of history), owned by the rep; an
+  Enterprise Account Executive's deals are 1000+ employees (reps of the seed that are not AE or
+  EAE at the scale have none). They are the signed MRR that LTV
+  excludes as ramp-up.
 - Delivery: an opportunity at the sync after its last change (its close for closed deals); a
   history row, task or event at the sync after it happened (Segment cloud sync = the replica
   import times). 1 % of tasks and events are soft-deleted.
@@ -59,17 +65,18 @@ def simulate(world: WorldState, users: pd.DataFrame, clients: pd.DataFrame, org_
     history = _history(world, rng, opp)
     lines = _product_lines(rng, opp, products)
     activity_accounts = pd.concat([clients, prospects], ignore_index=True)
-    tables = {
-        "salesforce.opportunities": _deliver(world, rng, "salesforce.opportunities",
-                                             opp.drop(columns=META),
-                                             opp["meta_changed"].to_numpy()),
-        "salesforce.opportunity_history": _deliver(
-            world, rng, "salesforce.opportunity_history", history,
+    main = {
+        "salesforce.opportunities": _delivered(world, rng, opp.drop(columns=META),
+                                               opp["meta_changed"].to_numpy()),
+        "salesforce.opportunity_history": _delivered(
+            world, rng, history,
             history.created_date.values.astype("datetime64[us]").astype(np.int64)),
-        "salesforce.opportunity_product": _deliver(
-            world, rng, "salesforce.opportunity_product", lines,
+        "salesforce.opportunity_product": _delivered(
+            world, rng, lines,
             lines.created_date.values.astype("datetime64[us]").astype(np.int64)),
     }
+    ramp = _rampup(world, users, clients, prospects, products)
+    tables = {name: _merged(name, main[name], ramp[name]) for name in main}
     tables.update(_activities(world, rng, activity_accounts, opp, users))
     return dict(accounts=pd.concat([prospects, partners.drop(columns="partner_type")],
                                    ignore_index=True),
@@ -78,13 +85,91 @@ def simulate(world: WorldState, users: pd.DataFrame, clients: pd.DataFrame, org_
 
 def _deliver(world: WorldState, rng, name: str, df: pd.DataFrame, changed: np.ndarray) -> RawTable:
     """Rows delivered at the sync after their last change; rows changing after the world dropped."""
+    df, at = _delivered(world, rng, df, changed)
+    return state_table(name, df, ("id",), at)
+
+
+def _delivered(world: WorldState, rng, df: pd.DataFrame,
+               changed: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """(rows with their Segment cloud-sync columns, delivery times), as _deliver delivers them."""
     changed = np.maximum(np.asarray(changed, np.int64), T0)
     keep = changed < world.world_end
     df = df[keep].reset_index(drop=True)
     at = replica_time(changed[keep], rng)
     df["received_at"] = ts_col(at)
     df["uuid_ts"] = ts_col(at + rng.integers(1, 60, len(at)) * SEC)
-    return state_table(name, df, ("id",), at)
+    return df, at
+
+
+def _merged(name: str, *parts: tuple[pd.DataFrame, np.ndarray]) -> RawTable:
+    """One replica table from delivered parts drawn from different streams."""
+    frames = [df for df, _ in parts if len(df)]
+    df = pd.concat(frames, ignore_index=True) if frames else parts[0][0]
+    return state_table(name, df, ("id",), np.concatenate([at for _, at in parts]))
+
+
+RAMP_MONTHS = 6
+RAMP_ID_OFFSET = 90_000_000  # ramp-up rows get ids 0064100000 9xxxxxxx (and the same for lines)
+
+
+def _employment_starts() -> dict[str, int]:
+    """Start dates of the sales reps, read from the seed the models use (project root)."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[3] / "seeds" / "data_salesforce_employment_start_dates.csv"
+    starts = pd.read_csv(seed, dtype=str)
+    return {row.user_id: to_us(row.start_date) for row in starts.itertuples(index=False)}
+
+
+def _rampup(world: WorldState, users: pd.DataFrame, clients: pd.DataFrame,
+            prospects: pd.DataFrame, products: pd.DataFrame) -> dict:
+    """Won direct deals of each seed rep during the rep's first six months (stream
+    "salesforce:rampup"): the opportunities, their stage history and product lines, delivered."""
+    rng = world.stream("salesforce:rampup")
+    by_title = {t: users.id[users.title == t].to_numpy() for t in users.title.unique()}
+    titles = dict(zip(users.id, users.title))
+    deals, owners = [], []
+    for user_id, start in sorted(_employment_starts().items()):
+        if titles.get(user_id) not in ("Account Executive", "Enterprise Account Executive"):
+            continue  # a rep of a larger scale, or not a rep at this one
+        end = min(to_us(pd.Timestamp(start, unit="us") + pd.DateOffset(months=RAMP_MONTHS)),
+                  world.end - DAY)
+        if end <= start + DAY:
+            continue
+        for _ in range(int(rng.integers(3, 7))):
+            pool = clients if rng.random() < 0.5 else prospects
+            close = int(rng.integers(start, end))
+            deals.append(dict(account=pool.iloc[int(rng.integers(0, len(pool)))], kind="New",
+                              outcome="won", close=close))
+            owners.append(user_id)
+    columns = ["id", "received_at", "uuid_ts"]
+    if not deals:
+        empty = (pd.DataFrame({c: pd.Series([], dtype=object) for c in columns}),
+                 np.array([], np.int64))
+        return dict.fromkeys(("salesforce.opportunities", "salesforce.opportunity_history",
+                              "salesforce.opportunity_product"), empty)
+    rows = [_opportunity(world, rng, RAMP_ID_OFFSET + k, deal, by_title)
+            for k, deal in enumerate(deals)]
+    for row, owner in zip(rows, owners):
+        row["owner_id"] = owner
+        if titles[owner] == "Enterprise Account Executive":  # a 1000+ deal
+            row["number_of_employees_c"] = int(rng.integers(1000, 3000))
+            row["amount"] = round(row["number_of_employees_c"] * float(rng.uniform(7, 15)), 2)
+    opp = _typed(pd.DataFrame(rows))
+    history = _history(world, rng, opp)
+    history["id"] = [f"0084100000{RAMP_ID_OFFSET + i:08d}" for i in range(len(history))]
+    lines = _product_lines(rng, opp, products)
+    lines["id"] = [f"00k4100000{RAMP_ID_OFFSET + i:08d}" for i in range(len(lines))]
+    return {
+        "salesforce.opportunities": _delivered(world, rng, opp.drop(columns=META),
+                                               opp["meta_changed"].to_numpy()),
+        "salesforce.opportunity_history": _delivered(
+            world, rng, history,
+            history.created_date.values.astype("datetime64[us]").astype(np.int64)),
+        "salesforce.opportunity_product": _delivered(
+            world, rng, lines,
+            lines.created_date.values.astype("datetime64[us]").astype(np.int64)),
+    }
 
 
 def _partners(rng, users: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -211,6 +296,11 @@ def _opportunity_frame(world: WorldState, rng, deals: list[dict], users: pd.Data
     rows = [_opportunity(world, rng, i, deal, by_title) for i, deal in enumerate(deals)]
     opp = pd.DataFrame(rows)
     _assign_partners(rng, opp, deals, partners, partner_contacts, by_title)
+    return _typed(opp)
+
+
+def _typed(opp: pd.DataFrame) -> pd.DataFrame:
+    """Salesforce date fields as UTC timestamps, employees as nullable integers."""
     for column in STAGE_FIELDS + ["close_date", "created_date", "billing_start_date_c",
                                   "i_date_c"]:
         opp[column] = pd.to_datetime(opp[column], unit="us", utc=True)
