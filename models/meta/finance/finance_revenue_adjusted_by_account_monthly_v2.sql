@@ -9,7 +9,7 @@ MODEL (
         unique_combination_of_columns(columns := (account_id, date_month))
         , not_null(columns := (account_id, date_month, amount))
     ),
-    description 'Recognized revenue per Salesforce account and month, as finance books it: one row per account and month of the finance team''s adjusted-revenue sheet (finance_adjusted_revenue_monthly) whose lines do not net to 0. amount is the sum of the account-month''s lines over every revenue type (TeleHealth and Mental Health), credits included; an account-month whose lines sum to exactly 0 is dropped; then an account-month listed in the rule seed finance_revenue_overrides takes the seed''s amount instead (a temporary churn smoothed away). Differs from the original: the overridden account, months and amount come from that seed instead of being hard-coded in SQL. FULL, rebuilt by the daily 07:00 UTC run.'
+    description 'Recognized revenue per Salesforce account and month, as finance books it: one row per account and month of the finance team''s adjusted-revenue sheet (finance_adjusted_revenue_monthly) whose lines do not net to 0. amount is the sum of the account-month''s lines over every revenue type (TeleHealth and Mental Health), credits included; an account-month whose lines sum to exactly 0 is dropped; then an account-month listed in the rule seed finance_revenue_overrides takes the seed''s amount instead (a temporary churn smoothed away); the seed''s account ids are padded back to their 18 characters with leading zeros, because SQLMesh reads an all-digit id of a seed as a number and drops them. Differs from the original: the overridden account, months and amount come from that seed instead of being hard-coded in SQL. FULL, rebuilt by the daily 07:00 UTC run.'
 );
 
 WITH sheet AS (
@@ -20,7 +20,7 @@ WITH sheet AS (
     FROM analytics.finance_adjusted_revenue_monthly
 ), overrides AS (
     SELECT
-        account_id
+        LPAD(account_id, 18, '0') AS account_id /* the seed's all-digit ids are read as numbers: pad back to 18 characters */
         , date_month
         , amount
     FROM analytics.finance_revenue_overrides
