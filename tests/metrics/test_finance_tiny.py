@@ -8,7 +8,8 @@ warehouse (issues 17 and 22).
   variations add up to the revenue of the last month;
 - the seeds keyed on Salesforce accounts reference accounts the generator creates;
 - the models hold rows (the ones that cannot on the tiny window are named with the reason);
-- the decision-maker NPS survey stacks every Typeform and Delighted answer.
+- the decision-maker NPS survey stacks every Typeform and Delighted answer;
+- LTV:CAC has one row per CAC month and its 12-month sums are trailing sums of 12 rows.
 
 DuckDB uses the shared `tiny_prod` fixture; the Postgres variant uses `tiny_prod_postgres`.
 """
@@ -28,6 +29,7 @@ MODELS = (
     "finance_revenue_by_account_monthly",
     "finance_revenue_adjusted_monthly",
     "finance_revenue_adjusted_by_account_monthly",
+    "finance_ltv_to_cac",
     "partnerships_commissions_monthly",
     "sales_arr",
     "series_b_account_health",
@@ -138,6 +140,19 @@ def check_dm_survey_stacks_both_sources(context) -> None:
     assert counts["survey_delighted"] == counts["delighted"]
 
 
+def check_ltv_to_cac_sums(context) -> None:
+    ltv = _months(_fetch(context, """
+        select date_month, cost_total, cost_total_12_months, mrr_signed, mrr_signed_12_months, ltv_to_cac
+        from analytics.finance_ltv_to_cac order by date_month"""), "date_month")
+    cac = _fetch(context, "select count(*) as n from analytics.xero_cac")["n"].iloc[0]
+    assert len(ltv) == cac > 0
+    expected = ltv["cost_total"].astype(float).rolling(12, min_periods=1).sum()
+    assert ltv["cost_total_12_months"].astype(float).tolist() == pytest.approx(expected.tolist())
+    expected = ltv["mrr_signed"].astype(float).rolling(12, min_periods=1).sum()
+    assert ltv["mrr_signed_12_months"].astype(float).tolist() == pytest.approx(expected.tolist())
+    assert ltv["ltv_to_cac"].notna().any()
+
+
 def check_gm_by_account_revenue(context) -> None:
     totals = _fetch(context, """
         select
@@ -153,7 +168,7 @@ def check_gm_by_account_revenue(context) -> None:
 
 CHECKS = (check_models_hold_rows, check_revenue_equals_ground_truth, check_mrr_bridge,
           check_seeds_reference_generated_accounts, check_journal_matches_staff_and_family,
-          check_dm_survey_stacks_both_sources, check_gm_by_account_revenue)
+          check_dm_survey_stacks_both_sources, check_gm_by_account_revenue, check_ltv_to_cac_sums)
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
