@@ -81,7 +81,7 @@ def care(world: WorldState) -> dict[str, RawTable]:
     j.post_parts, j.states = [], []
     _conversation(rng, j)
     _usher_states(rng, j)
-    _properties(rng, j)
+    _properties(world, rng, j)
     _commands(rng, j)
     _follow_ups(world, rng, j)
     _readmissions(world, rng, j)
@@ -264,12 +264,36 @@ def _usher_states(rng, j: Journey) -> None:
     j.nudges = group_rank(np.where(wfp, rng.integers(1, 4, n), 0))
 
 
-def _properties(rng, j: Journey) -> None:
+def mental_health_posters(world: WorldState, j: Journey) -> np.ndarray:
+    """Per episode: the poster is a member of an organization whose plan had the mental_health
+    feature (Scribe feature 4) when the episode started."""
+    features = world.tables["scribe.plan_feature"].df
+    mh = features[features.feature_id == 4]
+    since = pd.Series([t.value // 1000 for t in mh.created], index=mh.plan_id.to_numpy(),
+                      dtype=np.float64).groupby(level=0).min()
+    plan_of = world.org.set_index("id").plan_id
+    people = world.people.set_index("uid")
+    org = people.org.reindex(j.poster).to_numpy()
+    start = since.reindex(plan_of.reindex(org).to_numpy()).to_numpy()
+    return ~np.isnan(start) & (start <= j.t0) & ~j.is_test
+
+
+def _psy_pilot(world: WorldState, j: Journey, issue: np.ndarray) -> np.ndarray:
+    """The mental-health pilot: ~3 % of the episodes of members of mental-health organizations
+    (adult subjects) are of issue type psy-pilot (the 0.5 % drawn anywhere, plus ~2.5 % from the
+    stream "psy_pilot", so no draw of the stream "episodes" moves)."""
+    rng = world.stream("psy_pilot")
+    convert = (mental_health_posters(world, j) & ~j.pick_child & (rng.random(j.n) < 0.025))
+    return np.where(convert, "psy-pilot", issue).astype(object)
+
+
+def _properties(world: WorldState, rng, j: Journey) -> None:
     """Issue type, priority and outcome(s) set on the episodes (some legacy-shaped)."""
     n, cared, resp, nurse, end_t = j.n, j.cared, j.resp, j.nurse, j.end_t
     issue = choice(rng, [i for i, _ in ISSUE_TYPES], [w for _, w in ISSUE_TYPES], n)
     ped = j.pick_child & np.isin(issue, list(PEDIATRIC)) & (rng.random(n) < 0.6)
     issue = np.where(ped, np.char.add(issue.astype(str), "p"), issue).astype(object)
+    issue = _psy_pilot(world, j, issue)
     j.video = cared & (rng.random(n) < 0.12)
     j.psy_video = cared & np.isin(issue, ["psy", "psy-pilot", "psyp"]) & (rng.random(n) < 0.5)
     outcome = choice(rng, [o for o, _ in OUTCOMES], [w for _, w in OUTCOMES], n)
@@ -279,6 +303,7 @@ def _properties(rng, j: Journey) -> None:
     has_outcome = cared & (rng.random(n) < 0.9)
     invalid_first = has_outcome & (rng.random(n) < 0.12)
     has_issue = cared & (rng.random(n) < 0.92)
+    j.issue = np.where(has_issue, issue, None)  # read by sources/countdown (mental health)
     props = [(has_issue, resp + 2 * MIN, nurse, "issue_type", issue)]
     has_prio = cared & (rng.random(n) < 0.6)
     props.append((has_prio, resp + 2 * MIN + 10 * SEC, nurse, "priority_level",

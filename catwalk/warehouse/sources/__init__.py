@@ -40,6 +40,9 @@ STEPS = (
     ("careplatform_product", careplatform.simulate_product),  # product-adoption clicks
     ("delighted_surveys", delighted.simulate_other_surveys),  # decision makers, employers
     ("unresponsive_giveup", unresponsive.simulate_giveup),
+    # symptom descriptions, detailed DXA answers, mental-health questionnaires (stream
+    # "countdown_answers"; before countdown_tracks so that Segment's all-events table has them)
+    ("countdown_answers", countdown.simulate_answers),
     # Segment's all-events tables: the union of the events added above, none built yet
     ("countdown_tracks", countdown.simulate_tracks),
     ("scribe_tracks", scribe.simulate_tracks),
