@@ -112,3 +112,73 @@ def test_signed_up_people_finish_the_funnel(tiny_prod):
               - INTERVAL '3' DAY""") == 0
     assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.funnel_sign_up_dob_match "
                   "WHERE event_rank = 4") > 0
+
+
+# DXA research models that hold rows on the tiny build. dxa_summary_pivot is not listed: it keeps
+# the DXA instances of episodes in analytics.episodes, which the frozen-clock tiny build leaves
+# empty (see above); it holds rows on the live tiny and demo builds.
+DXA_MODELS = [
+    "dxa_questions",
+    "dxa_questions_bool",
+    "dxa_questions_multi",
+    "dxa_questions_free",
+    "dxa_bool_pivoted",
+    "dxa_multi_pivoted",
+    "dxa_invocations",
+    "dxa_episode_summary",
+    "dxa_dx",
+    "dxa_episode_dx",
+    "dxa_cc_classifier_data",
+    "dxa_cc_classifier_data_not_validated",
+    "dxa_cc_classifier_data_validated_labels",
+    "dxa_cc_classifier_evaluation",
+]
+
+
+@pytest.mark.parametrize("model", sorted(DXA_MODELS))
+def test_dxa_models_hold_rows(tiny_prod, model):
+    assert scalar(tiny_prod, f"SELECT COUNT(*) FROM analytics.{model}") > 0, model
+
+
+def test_dxa_invocations_are_the_generated_dxa_questionnaires(tiny_prod):
+    # every DXA questionnaire the generator started asks questions, so each one is an invocation;
+    # the last 3 days are skipped (a question may still wait for its Segment delivery)
+    cutoff = "(SELECT MAX(\"timestamp\") FROM countdown.questionnaire_start) - INTERVAL '3' DAY"
+    generated = scalar(tiny_prod, f"""
+        SELECT COUNT(DISTINCT cd_qnaire_tid) FROM countdown.questionnaire_start
+        WHERE cd_qnaire = 'dxa' AND "timestamp" < {cutoff}""")
+    invocations = scalar(tiny_prod, f"SELECT COUNT(*) FROM analytics.dxa_invocations WHERE started_at < {cutoff}")
+    assert generated > 0 and invocations == generated
+    # second DXA instances of an episode: one first_dxa per patient, the others repeat
+    assert scalar(tiny_prod, """
+        SELECT COUNT(*) FROM (
+            SELECT user_id FROM analytics.dxa_invocations
+            GROUP BY user_id HAVING SUM(CASE WHEN respondent_type = 'first_dxa' THEN 1 ELSE 0 END) <> 1
+        ) AS users""") == 0
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_invocations WHERE respondent_type = 'repeat'") > 0
+
+
+def test_dxa_pivot_seed_lists_every_generated_question(tiny_prod):
+    # a question the seed does not list would silently get no pivot column
+    missing_bool = tiny_prod.fetchdf("""
+        SELECT DISTINCT question_name FROM analytics.dxa_questions_bool WHERE response_type = 'replied'
+        EXCEPT SELECT question_name FROM analytics.dxa_pivot_questions WHERE kind = 'bool'""")
+    assert missing_bool.empty, sorted(missing_bool.question_name)
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_multi_pivoted "
+                  "WHERE iqr_doul_endroits IN ('abdo', 'headface', 'tho', 'backbutt', 'limbs') "
+                  "AND iqr_doul_intense IN ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10')") > 0
+    # the pivoted answers are the long form's: as many yes to fever in both
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_bool_pivoted WHERE fievre__yn = 'yes'") == scalar(
+        tiny_prod, "SELECT COUNT(DISTINCT qnaire_tid) FROM analytics.dxa_questions_bool "
+        "WHERE question_name = 'fievre__yn' AND reply_value = 'yes'")
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_questions_free "
+                  "WHERE question_name = 'iqr_debut_symptome' AND symptoms_duration IS NULL") == 0
+
+
+def test_dxa_classifier_data_covers_every_described_episode(tiny_prod):
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_cc_classifier_data") == scalar(
+        tiny_prod, "SELECT COUNT(DISTINCT episode_id) FROM analytics.countdown_symptoms_replied")
+    # the synthetic validated seed reuses generated descriptions, so some are labelled
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_cc_classifier_data WHERE doctor_label IS NOT NULL") > 0
+    assert scalar(tiny_prod, "SELECT SUM(total_count) FROM analytics.dxa_cc_classifier_evaluation") == scalar(
+        tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_cc_classifier_data")
