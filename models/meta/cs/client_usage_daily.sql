@@ -40,7 +40,7 @@ MODEL (
             )
         )
     ),
-    description 'Membership of each client organization per day since its billing start (client_organization_days), for the client dashboard: each organization-day is joined with the member-contracts of user_contract of the organization whose validity [during_start, during_end) contains the day''s UTC midnight, counting distinct members. A member is signed up by the day when the UTC day of signed_up_at is at or before the day, activated by the day when the UTC day of activated_at (first episode set active) is. m_count / f_count = activated-by-the-day members of gender M / F; median_age = median (continuous) of the age in whole years on the day of every joined member, activated or not (as in the original); age_bin_<n>_count = the share (0-1; the original''s names say count) of activated-by-the-day members aged n-5 to n-1, 0 when nobody is activated; age_over_65_count = the share of them aged 65 or more (the original''s column was always 0); invited_employee_count = covered employees; signed_up_ / activated_employee_count and _family_member_count (dependents and children) by the day; signed_up_employee_rate = signed-up employees / invited employees, activated_employee_rate = activated employees / signed-up employees (0 when the divisor is 0). days_since_billing_start = days from the billing start date to the day. Incremental by day (a past day keeps the membership known when it was computed, as in the original; days before the warehouse''s backfill start are not computed), one interval per day computed by the daily 07:00 UTC run.'
+    description 'Membership of each client organization per day since its billing start (client_organization_days), for the client dashboard: each organization-day is joined with the member-contracts of user_contract of the organization whose validity [during_start, during_end) contains the day''s UTC midnight, counting distinct members. A member is signed up by the day when the UTC day of signed_up_at is at or before the day, activated by the day when the UTC day of activated_at (first episode set active) is. m_count / f_count = activated-by-the-day members of gender M / F; median_age = median (continuous) of the age in whole years on the day of every covered member, activated or not (as in the original; a member with two contracts counts once); age_bin_<n>_count = the share (0-1; the original''s names say count) of activated-by-the-day members aged n-5 to n-1, 0 when nobody is activated; age_over_65_count = the share of them aged 65 or more (the original''s column was always 0); invited_employee_count = covered employees; signed_up_ / activated_employee_count and _family_member_count (dependents and children) by the day; signed_up_employee_rate = signed-up employees / invited employees, activated_employee_rate = activated employees / signed-up employees (0 when the divisor is 0). days_since_billing_start = days from the billing start date to the day. Incremental by day (a past day keeps the membership known when it was computed, as in the original; days before the warehouse''s backfill start are not computed), one interval per day computed by the daily 07:00 UTC run.'
 );
 
 WITH organization_days AS (
@@ -67,7 +67,7 @@ WITH organization_days AS (
         , CASE WHEN is_activated THEN @to_utc(activated_at)::DATE END AS activated_day
     FROM analytics.user_contract
 ), covered AS (
-    SELECT
+    SELECT DISTINCT
         organization_days.organization_id
         , organization_days.date_day
         , members.user_id
