@@ -75,11 +75,13 @@ WITH organization_days AS (
         , members.gender
         , members.signed_up_day <= organization_days.date_day AS is_signed_up_by_day
         , members.activated_day <= organization_days.date_day AS is_activated_by_day
-        , EXTRACT(YEAR FROM organization_days.date_day) - EXTRACT(YEAR FROM members.birthday) - CASE
-            WHEN EXTRACT(MONTH FROM organization_days.date_day) * 100 + EXTRACT(DAY FROM organization_days.date_day) < EXTRACT(MONTH FROM members.birthday) * 100 + EXTRACT(DAY FROM members.birthday)
-            THEN 1
-            ELSE 0
-        END AS age
+        , (
+            EXTRACT(YEAR FROM organization_days.date_day) - EXTRACT(YEAR FROM members.birthday) - CASE
+                WHEN EXTRACT(MONTH FROM organization_days.date_day) * 100 + EXTRACT(DAY FROM organization_days.date_day) < EXTRACT(MONTH FROM members.birthday) * 100 + EXTRACT(DAY FROM members.birthday)
+                THEN 1
+                ELSE 0
+            END
+        )::INT AS age
     FROM organization_days
     INNER JOIN members
         ON organization_days.organization_id = members.organization_id
