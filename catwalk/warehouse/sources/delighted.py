@@ -28,6 +28,23 @@ NPS_COMMENTS = ["Great service, very fast.", "The nurse was very helpful.",
                 "Waited too long for an answer.", "Easy to use and professional.",
                 "Merci beaucoup, service rapide!", "Pas de reponse le soir.",
                 "Excellent suivi.", "The app crashed twice."]
+NPS_LONGER_COMMENTS = [  # 50 to 149 characters, then 150 to 500 (client dashboard lists both kinds)
+    "The nurse answered within minutes and explained everything clearly. Thank you!",
+    "Service rapide et efficace, l'infirmiere a pris le temps de bien m'expliquer.",
+    "I waited almost two hours before anyone replied to my message in the evening.",
+    "Very convenient for my kids, we did not have to go to the clinic this time.",
+    "Le medecin etait tres professionnel mais la video a coupe deux fois pendant l'appel.",
+    "Quick prescription renewal, but the pharmacy never received the fax on the first try.",
+    "I really appreciated how quickly the nurse took my situation seriously. The doctor "
+    "called me back the same afternoon and the follow-up message two days later was a nice "
+    "touch. I will recommend Dialogue to my colleagues.",
+    "J'ai attendu longtemps avant d'avoir une reponse, et on m'a finalement redirige vers "
+    "une clinique sans rendez-vous. Le service est pratique, mais pour mon probleme il "
+    "aurait mieux valu le savoir des le depart.",
+    "The app kept logging me out while I was typing my symptoms, so I had to start over "
+    "three times. Once I reached the care team, the nurse was kind and the doctor gave me "
+    "a clear plan, but the technical problems were frustrating.",
+]
 SCORE_WEIGHTS = np.array([1, 0.5, 0.5, 1, 1, 1.5, 2.5, 5, 10, 25, 52]) / 100  # scores 0 to 10
 
 DM_CONTACT_TYPES = ["HR + DM (do not use - old)", "Decision-Maker", "HR Contact (User)",
@@ -92,7 +109,17 @@ def _responses(world: WorldState, rng, j, s: np.ndarray, t: np.ndarray):
         person_properties__organization_id=org_of.reindex(poster[s]).astype("Int64")
         .astype(str).replace("<NA>", None).to_numpy(),
         person_properties__sex=None, _sdc_batched_at=ts_col(batched)))
+    df["comment"] = _longer_comments(world, df["comment"].to_numpy())
     return df, score, batched
+
+
+def _longer_comments(world: WorldState, comment: np.ndarray) -> np.ndarray:
+    """Half of the patients who comment write at length (50 to 500 characters), as real NPS
+    comments do; own stream "delighted:longer_comments", so no other draw changes."""
+    rng = world.stream("delighted:longer_comments")
+    longer = pd.notna(comment) & (rng.random(len(comment)) < 0.5)
+    text = choice(rng, NPS_LONGER_COMMENTS, [1] * len(NPS_LONGER_COMMENTS), len(comment))
+    return np.where(longer, text, comment).astype(object)
 
 
 def _tags(rng, survey_id, score, batched) -> tuple[pd.DataFrame, np.ndarray]:
