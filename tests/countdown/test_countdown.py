@@ -170,3 +170,64 @@ def test_questionnaire_instances_are_counted_once(tiny_prod):
     assert counts["stats"] == counts["raw_instances"]
     assert counts["completed"] == counts["raw_completed"]
     assert counts["negative"] == 0
+
+
+def test_symptom_descriptions_are_the_generated_ones(tiny_prod):
+    """countdown_symptoms_replied holds every delivered symptoms reply with a value, each one the
+    generator's description of its episode, ranked 1 once per episode."""
+    import numpy as np
+
+    from catwalk.warehouse.sources.countdown import symptom_description
+
+    built = tiny_prod.fetchdf(
+        "SELECT episode_id, descript, rank_desc FROM analytics.countdown_symptoms_replied")
+    raw = tiny_prod.fetchdf(
+        """
+        SELECT COUNT(DISTINCT cd_q_tid) AS replies FROM countdown.question_reply
+        WHERE cd_q_id = 'symptoms' AND quetion_reply_value IS NOT NULL
+          AND cd_qnaire IN ('feeling_sick', 'chronic', 'ask_symptoms', 'chief_complaint')
+        """
+    ).iloc[0]
+    assert len(built) == raw["replies"] > 50
+    episodes = built.episode_id.astype(int).to_numpy()
+    english = symptom_description(episodes, np.zeros(len(built), bool))
+    french = symptom_description(episodes, np.ones(len(built), bool))
+    assert all(text in (en, fr) for text, en, fr in zip(built.descript, english, french))
+    assert (built.rank_desc == 1).sum() == built.episode_id.nunique()
+
+
+def test_phq9_scores_match_the_generator(tiny_prod):
+    """Every PHQ-9 the generator completed with its nine scored items answered, in an episode of
+    analytics.episodes, is one row of mental_health_phq9_scores with the generator's score, and the
+    first complete GAD-7 of the user is attached (instances started in the last 3 days of the
+    window are skipped: an answer may still wait for its Segment delivery)."""
+    window_end = "(SELECT MAX(\"timestamp\") FROM countdown.question_reply) - INTERVAL '3' DAY"
+    truth = tiny_prod.fetchdf(
+        f"""
+        SELECT truth.qnaire_tid, truth.score
+        FROM catwalk_generator.countdown_mental_health AS truth
+        INNER JOIN analytics.episodes AS episodes ON truth.episode_id = episodes.episode_id
+        WHERE truth.qnaire = 'phq9' AND truth.is_completed AND truth.scored_answers = 9
+          AND truth.started_at < {window_end}
+        """
+    )
+    built = tiny_prod.fetchdf(
+        f"""
+        SELECT scores.qnaire_tid, scores.score, scores.initial_gad7_score, gad.score AS gad_score,
+               gad.scored_answers AS gad_answers
+        FROM analytics.mental_health_phq9_scores AS scores
+        INNER JOIN catwalk_generator.countdown_mental_health AS phq9
+            ON scores.qnaire_tid = phq9.qnaire_tid
+        LEFT JOIN (
+            SELECT user_id, score, scored_answers FROM catwalk_generator.countdown_mental_health
+            WHERE qnaire = 'gad7'
+            QUALIFY ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY started_at) = 1
+        ) AS gad ON phq9.user_id = gad.user_id
+        WHERE scores."timestamp" < {window_end}
+        """
+    )
+    assert len(truth) >= 3, "the tiny world completes PHQ-9 questionnaires"
+    assert sorted(zip(built.qnaire_tid, built.score)) == sorted(zip(truth.qnaire_tid, truth.score))
+    complete = built[built.gad_answers == 7]
+    assert (complete.initial_gad7_score == complete.gad_score).all()
+    assert built[built.gad_answers != 7].initial_gad7_score.isna().all()
