@@ -37,7 +37,7 @@ WITH answers AS (
     SELECT
         qnaire_tid
         , MIN(episode_id) AS episode_id
-        , BOOL_OR(CAST(flagged_as_dangerous AS BOOLEAN)) AS flagged_as_dangerous_bool
+        , BOOL_OR(flagged_as_dangerous::BOOLEAN) AS flagged_as_dangerous_bool
     FROM answers
     GROUP BY
         qnaire_tid

@@ -40,7 +40,7 @@ WITH invocations AS (
         episode_id
         , MIN(started_at) AS started_at
         , MAX(completed_at) AS completed_at
-        , BOOL_OR(CAST(questionnaire_completed AS BOOLEAN)) AS dxa_completed
+        , BOOL_OR(questionnaire_completed::BOOLEAN) AS dxa_completed
         , COUNT(*) + SUM(resume_count) AS invocations_count
     FROM invocations
     GROUP BY
