@@ -4,8 +4,9 @@ AUDIT (
 );
 
 /* Customer-acquisition cost: the enterprise and account-executive parts add up to the month's
-   total, compared in whole dollars (each side rounded to an integer). Returns the months where
-   they do not. */
+   total within a cent (they are floating-point products of the same amounts; comparing values
+   rounded to whole dollars, as the original did, can flip on a half dollar). Returns the months
+   where they do not. */
 SELECT
     date_month
     , cost_eae
@@ -13,4 +14,4 @@ SELECT
     , cost_total
 FROM @this_model
 WHERE
-    ROUND(cost_eae + cost_ae)::BIGINT <> ROUND(cost_total)::BIGINT
+    ABS(cost_eae + cost_ae - cost_total) >= 0.01

@@ -5,7 +5,7 @@ AUDIT (
 
 /* Customer-acquisition cost: for every month present in both, the profit-and-loss amount of the
    Sales Expenses, Marketing Expenses and Partnerships groups (xero_profit_and_loss) equals the
-   model's cost_total, compared in whole dollars. Returns the months where they differ. */
+   model's cost_total within a cent. Returns the months where they differ. */
 WITH pnl AS (
     SELECT
         date_month
@@ -24,4 +24,4 @@ FROM @this_model AS cac
 INNER JOIN pnl
     ON cac.date_month = pnl.date_month
 WHERE
-    ROUND(pnl.pnl_total)::BIGINT <> ROUND(cac.cost_total)::BIGINT
+    ABS(pnl.pnl_total - cac.cost_total) >= 0.01

@@ -137,3 +137,42 @@ def test_budget_and_actuals_cover_each_department(tiny_prod):
         WHERE account_group NOT IN ('Customer Success', 'Marketing Expenses', 'Health Team',
                                     'Sales Expenses', 'Technology')""")
     assert copies + others == total
+
+
+def test_cac_audits_name_the_months_that_do_not_add_up():
+    """The two CAC audits, rendered as SQLMesh runs them, against hand-made tables."""
+    import duckdb
+
+    from catwalk.project import open_context
+
+    project = open_context(load_state=False)
+    try:
+        model = project.get_model("analytics.xero_cac")
+        connection = duckdb.connect()
+        connection.execute("ATTACH ':memory:' AS catwalk")  # the project's DuckDB catalog
+        connection.execute("CREATE SCHEMA catwalk.analytics")
+        connection.execute(
+            "CREATE TABLE catwalk.analytics.xero_profit_and_loss AS SELECT * FROM (VALUES"
+            " (DATE '2026-01-01', 'Sales Expenses', 'Sales - Travel (National)', 600.0),"
+            " (DATE '2026-01-01', 'Marketing Expenses', 'Marketing - Campaign', 400.0),"
+            " (DATE '2026-01-01', 'Technology', 'Tech SAAS', 5000.0),"
+            " (DATE '2026-02-01', 'Partnerships', 'Partnerships - Commissions', 300.0),"
+            " (DATE '2026-03-01', 'Sales Expenses', 'Sales - Travel (National)', 100.0))"
+            " AS t(date_month, account_group, account_name, amount)")
+        connection.execute(
+            "CREATE TABLE cac AS SELECT * FROM (VALUES"
+            " (DATE '2026-01-01', 250.0, 750.0, 1000.0),"  # right
+            " (DATE '2026-02-01', 100.0, 100.0, 300.0),"  # split short of the total, total right
+            " (DATE '2026-03-01', 60.0, 60.4, 120.4))"  # split right, total off the P&L by 20
+            " AS t(date_month, cost_eae, cost_ae, cost_total)")
+        found = {}
+        for name in ("assert_xero_cac_amount_split_equals_total", "assert_xero_cac_pnl_total_equals_cac"):
+            audit = model.audit_definitions[name]
+            query = model.render_audit_query(audit, this_model="cac", start="2026-01-01", end="2026-03-31",
+                                             execution_time="2026-04-01")
+            found[name] = sorted(str(row[0]) for row in connection.execute(query.sql(dialect="duckdb")).fetchall())
+            assert audit.blocking
+        assert found == {"assert_xero_cac_amount_split_equals_total": ["2026-02-01"],
+                         "assert_xero_cac_pnl_total_equals_cac": ["2026-03-01"]}
+    finally:
+        project.close()

@@ -2,6 +2,11 @@ MODEL (
     name analytics.xero_bank_transactions_line_items_detailed,
     kind FULL,
     cron '0 7 * * *',
+    depends_on (
+        analytics.xero_bank_transactions
+        , analytics.xero_bank_transactions_line_items
+        , analytics.xero_accounts
+    ),
     owner analytics,
     grain line_item_id,
     tags (transform, xero, finance),

@@ -2,6 +2,11 @@ MODEL (
     name analytics.xero_manual_journals_journal_lines_detailed,
     kind FULL,
     cron '0 7 * * *',
+    depends_on (
+        analytics.xero_manual_journals
+        , analytics.xero_manual_journals_journal_lines
+        , analytics.xero_accounts
+    ),
     owner analytics,
     grain (manual_journal_id, account_code),
     tags (transform, xero, finance),

@@ -2,6 +2,7 @@ MODEL (
     name analytics.xero_payments_detailed,
     kind FULL,
     cron '0 7 * * *',
+    depends_on (analytics.xero_payments, analytics.xero_accounts),
     owner analytics,
     grain payment_id,
     tags (transform, xero, finance),
