@@ -3,6 +3,9 @@ MODEL (
     kind FULL,
     cron '0 7 * * *',
     owner analytics,
+    depends_on (
+        analytics.xero_accounts
+    ),
     grain line_item_id,
     tags (transform, xero, finance),
     audits (
