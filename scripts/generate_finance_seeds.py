@@ -56,8 +56,8 @@ ACCOUNT_18, ACCOUNT_47, ACCOUNT_56, ACCOUNT_61, ACCOUNT_230 = (
     account_of_position(i) for i in (1, 2, 3, 4, 6))
 
 
-def _write(name: str, header: list[str], rows: list[tuple]) -> None:
-    with open(SEEDS / f"{name}.csv", "w", newline="") as handle:
+def _write(folder: Path, name: str, header: list[str], rows: list[tuple]) -> None:
+    with open(folder / f"{name}.csv", "w", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
@@ -132,21 +132,22 @@ def revenue_adjustment() -> list[tuple]:
     return rows
 
 
-def main() -> None:
+def main(folder: Path = SEEDS) -> None:
+    """Write the eight seeds into `folder` (the repository's seeds/ by default)."""
     rng = np.random.default_rng(SEED)
-    _write("data_finance_rampup_costs", ["date_month", "cost_ae_ramp", "cost_eae_ramp"],
+    _write(folder, "data_finance_rampup_costs", ["date_month", "cost_ae_ramp", "cost_eae_ramp"],
            rampup_costs(rng))
-    _write("data_finance_runway", ["date_month", "forecast"], runway(rng))
-    _write("data_finance_opex", ["date_month", "department", "delta"], opex(rng))
-    _write("data_finance_gm_breakdown", ["date_month", "gm_source", "value"], gm_breakdown(rng))
-    _write("data_finance_pilot_expansions", ["account_id", "date_month"], [
+    _write(folder, "data_finance_runway", ["date_month", "forecast"], runway(rng))
+    _write(folder, "data_finance_opex", ["date_month", "department", "delta"], opex(rng))
+    _write(folder, "data_finance_gm_breakdown", ["date_month", "gm_source", "value"], gm_breakdown(rng))
+    _write(folder, "data_finance_pilot_expansions", ["account_id", "date_month"], [
         (ACCOUNT_56, "2024-05-01"), (ACCOUNT_56, "2024-06-01"), (ACCOUNT_56, "2024-10-01"),
         (ACCOUNT_47, "2025-10-01")])
-    _write("data_finance_revenue_overrides", ["account_id", "date_month", "amount"], [
+    _write(folder, "data_finance_revenue_overrides", ["account_id", "date_month", "amount"], [
         (ACCOUNT_230, "2025-04-01", 130.0), (ACCOUNT_61, "2024-03-01", 930.0)])
-    _write("data_finance_revenue_adjustment", ["account", "month", "recognized", "mh", "org_name"],
+    _write(folder, "data_finance_revenue_adjustment", ["account", "month", "recognized", "mh", "org_name"],
            revenue_adjustment())
-    _write("data_finance_revenue_adjustment_excluded_organizations", ["organization_id"],
+    _write(folder, "data_finance_revenue_adjustment_excluded_organizations", ["organization_id"],
            [(18,), (9,), (617,), (618,), (692,)])
 
 

@@ -8,6 +8,9 @@ MODEL (
         , analytics.xero_accounts
     ),
     owner analytics,
+    depends_on (
+        analytics.xero_accounts
+    ),
     grain line_item_id,
     tags (transform, xero, finance),
     audits (

@@ -4,6 +4,9 @@ MODEL (
     cron '0 7 * * *',
     depends_on (analytics.xero_invoices, analytics.xero_invoices_line_items, analytics.xero_accounts),
     owner analytics,
+    depends_on (
+        analytics.xero_accounts
+    ),
     grain line_item_id,
     tags (transform, xero, finance),
     audits (

@@ -8,6 +8,9 @@ MODEL (
         , analytics.xero_accounts
     ),
     owner analytics,
+    depends_on (
+        analytics.xero_accounts
+    ),
     grain (manual_journal_id, account_code),
     tags (transform, xero, finance),
     audits (

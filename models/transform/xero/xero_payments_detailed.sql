@@ -4,6 +4,9 @@ MODEL (
     cron '0 7 * * *',
     depends_on (analytics.xero_payments, analytics.xero_accounts),
     owner analytics,
+    depends_on (
+        analytics.xero_accounts
+    ),
     grain payment_id,
     tags (transform, xero, finance),
     audits (
