@@ -137,14 +137,11 @@ def check_costs_equal_finance_seed(context) -> None:
     assert compared >= 3, f"only {compared} month x role pairs could be compared"
 
 
-# the latest delivered version of each raw opportunity (the replica keeps updated rows)
+# the raw opportunities as the replica holds them (one row per id, updated in place)
 RAW_OPPORTUNITIES = """
-    select id, owner_id, amount, close_date, is_won, is_deleted
-    from (
-        select *, row_number() over (partition by id order by received_at desc) as version
-        from salesforce.opportunities
-    ) as versions
-    where version = 1 and not coalesce(is_deleted, false)
+    select id, owner_id, amount, close_date, is_won, number_of_employees_c
+    from salesforce.opportunities
+    where not coalesce(is_deleted, false)
 """
 
 
@@ -226,23 +223,13 @@ def check_rampup_matches_generator(context) -> None:
     raw = _fetch(
         context,
         f"""
-        select sum(case when coalesce(latest.number_of_employees_c, 0) >= 1000 then 0
+        select sum(case when coalesce(opportunities.number_of_employees_c, 0) >= 1000 then 0
                         else coalesce(opportunities.amount, 0) end) as ae
-            , sum(case when coalesce(latest.number_of_employees_c, 0) >= 1000
+            , sum(case when coalesce(opportunities.number_of_employees_c, 0) >= 1000
                        then coalesce(opportunities.amount, 0) else 0 end) as eae
         from ({RAW_OPPORTUNITIES}) as opportunities
-        inner join (
-            select id, number_of_employees_c
-            from (
-                select id, number_of_employees_c
-                    , row_number() over (partition by id order by received_at desc) as version
-                from salesforce.opportunities
-            ) as versions
-            where version = 1
-        ) as latest
-            on latest.id = opportunities.id
         inner join analytics.salesforce_employment_start_dates as starts
-            on starts.user_id = opportunities.owner_id
+            on ltrim(starts.user_id, '0') = ltrim(opportunities.owner_id, '0')
         where opportunities.is_won
             and opportunities.close_date at time zone 'UTC' < starts.start_date + interval '6' month
         """,
