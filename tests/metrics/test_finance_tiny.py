@@ -68,12 +68,14 @@ def check_revenue_equals_ground_truth(context) -> None:
                     "date_month")
     truth = _months(_fetch(context, "select account_id, date_month, amount "
                                     "from catwalk_generator.adjusted_revenue_monthly"), "date_month")
-    overrides = _months(_fetch(context, "select account_id, date_month, amount as override "
-                                        "from analytics.finance_revenue_overrides"), "date_month")
+    overrides = _months(_fetch(context, "select lpad(account_id, 18, '0') as account_id, date_month, "
+                                        "amount as override from analytics.finance_revenue_overrides"),
+                        "date_month")
     truth["amount"] = truth["amount"].astype(float).round(2)
     truth = truth[truth["amount"] != 0]
     truth = truth.merge(overrides, on=["account_id", "date_month"], how="left")
     overridden = truth["override"].notna()
+    assert overridden.any(), "no override of the seed applies to the generated revenue"
     truth.loc[overridden, "amount"] = truth.loc[overridden, "override"].astype(float)
     assert len(truth) > 0, "the generator wrote no adjusted revenue"
     joined = truth.merge(model, on=["account_id", "date_month"], how="outer",
