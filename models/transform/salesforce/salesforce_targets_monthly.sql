@@ -11,7 +11,7 @@ MODEL (
             columns := (user_id, date_month, target, month_since_start, mrr_target, mrr_signed, number_of_employees)
         )
     ),
-    description 'One row per Account Executive or Enterprise Account Executive and month they were active (salesforce_users_month): monthly MRR quota against MRR signed, with a ramp-up. month_since_start numbers the rep''s active months 1, 2, ...; when the rep started after the 15th of a month (UTC day of started_date > 15) every month after the first is shifted down by one (the first two months both count as 1). target is the rep''s monthly target from the seed salesforce_rep_targets, else the default 4200 CAD. is_ramp: month_since_start < 5; mrr_target is 0 up to month 1, 10 % of target in month 2, 33 % in month 3, 66 % in month 4 and the whole target from month 5. mrr_signed and number_of_employees sum the amount and employees of the rep''s direct opportunities (salesforce_opportunities_detailed_direct) in stage Closed Won whose close date falls in the UTC month (0 when none). FULL, rebuilt daily. Differs from the original: targets come from a seed instead of a CASE on rep names, and the original''s one-off move of one rep''s 2017 deals to 2018-01-01 is not reproduced.'
+    description 'One row per Account Executive or Enterprise Account Executive and month they were active (salesforce_users_month): monthly MRR quota against MRR signed, with a ramp-up. month_since_start numbers the rep''s active months 1, 2, ...; when the rep started after the 15th of a month (UTC day of started_date > 15) every month after the first is shifted down by one (the first two months both count as 1). target is the rep''s monthly target from the seed salesforce_rep_targets (its user id padded back to 18 characters with leading zeros: the seed reader turns an all-digit id into a number), else the default 4200 CAD. is_ramp: month_since_start < 5; mrr_target is 0 up to month 1, 10 % of target in month 2, 33 % in month 3, 66 % in month 4 and the whole target from month 5. mrr_signed and number_of_employees sum the amount and employees of the rep''s direct opportunities (salesforce_opportunities_detailed_direct) in stage Closed Won whose close date falls in the UTC month (0 when none). FULL, rebuilt daily. Differs from the original: targets come from a seed instead of a CASE on rep names, and the original''s one-off move of one rep''s 2017 deals to 2018-01-01 is not reproduced.'
 );
 
 WITH rep_months AS (
@@ -33,7 +33,7 @@ WITH rep_months AS (
         title IN ('Account Executive', 'Enterprise Account Executive')
 ), targets AS (
     SELECT
-        user_id
+        LPAD(user_id, 18, '0') AS user_id /* the seed's all-digit ids are read as numbers: pad back to 18 characters */
         , mrr_target
     FROM analytics.salesforce_rep_targets
 ), signed AS (
