@@ -63,7 +63,9 @@ SELECT
         WHEN replied.replied_at >= asked.asked_at
         THEN @seconds_between(asked.asked_at, replied.replied_at)
     END::DOUBLE AS response_time /* Seconds from the question to the reply; null without a reply or when the reply is timed before the question */
-    , (NOT replied.question_tid IS NULL)::BOOLEAN AS question_answered /* The patient answered the question */
+    , (
+        NOT replied.question_tid IS NULL
+    )::BOOLEAN AS question_answered /* The patient answered the question */
     , questionnaires.is_completed::BOOLEAN AS questionnaire_completed /* The questionnaire instance was completed; null when its instance is unknown */
 FROM asked
 LEFT JOIN replied

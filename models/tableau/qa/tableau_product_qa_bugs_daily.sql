@@ -8,7 +8,9 @@ MODEL (
     audits (
         unique_combination_of_columns(columns := ("date", bug_id))
         , not_null(columns := ("date", bug_id, created_at, days_opened))
-        , forall(criteria := (days_opened >= 1))
+        , forall(criteria := (
+            days_opened >= 1
+        ))
     ),
     description 'Product, QA (Tableau), open P2 bugs per day: one row per day of dimension_days and P2 product bug (product_bugs, issue type P2 Bug) open at the start of that day, i.e. created at or before the day''s midnight (00:00 UTC) and closed at or after that midnight or not closed yet. days_opened counts the whole days from the bug''s creation to that midnight, plus one (1 on the day after its creation). A day without any open P2 bug has no row (a filter on the bug type after the day spine, as in the original). The day boundary is the UTC midnight, as in the original. FULL, rebuilt by the daily 07:00 UTC run. A dashboard contract: names and types are stable.'
 );
@@ -38,7 +40,9 @@ SELECT
     , p2_bugs.bug_id::TEXT AS bug_id /* Bug id (Jira key or GitHub issue id, as text) */
     , p2_bugs.created_at::TIMESTAMPTZ AS created_at /* Creation time of the bug (UTC) */
     , p2_bugs.closed_at::TIMESTAMPTZ AS closed_at /* Close time of the bug (UTC); null while open */
-    , (FLOOR(@seconds_between(p2_bugs.created_at_utc, day_starts.day_start) / 86400) + 1)::INT AS days_opened /* Whole days from the creation to the day's midnight, plus one */
+    , (
+        FLOOR(@seconds_between(p2_bugs.created_at_utc, day_starts.day_start) / 86400) + 1
+    )::INT AS days_opened /* Whole days from the creation to the day's midnight, plus one */
 FROM day_starts
 INNER JOIN p2_bugs
     ON p2_bugs.created_at_utc <= day_starts.day_start
