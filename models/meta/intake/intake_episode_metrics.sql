@@ -65,24 +65,29 @@ WITH episodes AS (
         , SUM(activity.time_spent) / 60.0 AS active_total
         , COALESCE(SUM(CASE WHEN activity.main_specialization = 'Care Coordinator' THEN activity.time_spent END), 0) / 60.0 AS active_cc
         , COALESCE(SUM(CASE WHEN activity.main_specialization = 'Nurse Clinician' THEN activity.time_spent END), 0) / 60.0 AS active_nc
-        , COALESCE(SUM(CASE WHEN activity.activity_start_est >= episodes.dxa_completed_at_est THEN activity.time_spent END), 0) / 60.0 AS active_from_dxa_total
+        , COALESCE(
+            SUM(CASE WHEN activity.activity_start_est >= episodes.dxa_completed_at_est THEN activity.time_spent END),
+            0
+        ) / 60.0 AS active_from_dxa_total
         , COALESCE(
             SUM(
                 CASE
-                    WHEN activity.activity_start_est >= episodes.dxa_completed_at_est AND activity.main_specialization = 'Care Coordinator'
+                    WHEN activity.activity_start_est >= episodes.dxa_completed_at_est
+                    AND activity.main_specialization = 'Care Coordinator'
                     THEN activity.time_spent
                 END
-            )
-            , 0
+            ),
+            0
         ) / 60.0 AS active_from_dxa_cc
         , COALESCE(
             SUM(
                 CASE
-                    WHEN activity.activity_start_est >= episodes.dxa_completed_at_est AND activity.main_specialization = 'Nurse Clinician'
+                    WHEN activity.activity_start_est >= episodes.dxa_completed_at_est
+                    AND activity.main_specialization = 'Nurse Clinician'
                     THEN activity.time_spent
                 END
-            )
-            , 0
+            ),
+            0
         ) / 60.0 AS active_from_dxa_nc
     FROM episodes
     INNER JOIN activity
@@ -105,12 +110,20 @@ SELECT
     , episodes.has_dxa_started_but_not_completed::BOOLEAN AS has_dxa_started_but_not_completed /* DXA started and never completed */
     , episodes.has_dxa_completed::BOOLEAN AS has_dxa_completed /* DXA completed */
     , @minutes_between(
-        (episodes.first_set_active AT TIME ZONE 'America/Montreal')
-        , (episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal')
+        (
+            episodes.first_set_active AT TIME ZONE 'America/Montreal'
+        ),
+        (
+            episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal'
+        )
     )::DOUBLE AS time_to_resolve_from_active /* Minutes from the first activation to the first resolve or pending */
     , @minutes_between(
-        (episodes.dxa_completed_at_est AT TIME ZONE 'America/Montreal')
-        , (episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal')
+        (
+            episodes.dxa_completed_at_est AT TIME ZONE 'America/Montreal'
+        ),
+        (
+            episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal'
+        )
     )::DOUBLE AS time_to_resolve_from_dxa /* Minutes from the DXA completion to the first resolve or pending; null without a completed DXA */
     , COALESCE(active_time.active_cc, 0)::DOUBLE AS active_time_to_resolve_cc /* Active Care Platform minutes of Care Coordinators between activation and first resolve */
     , COALESCE(active_time.active_nc, 0)::DOUBLE AS active_time_to_resolve_nc /* Active Care Platform minutes of Nurse Clinicians between activation and first resolve */
