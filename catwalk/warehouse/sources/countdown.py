@@ -12,6 +12,11 @@ same `cd_q_tid` / `cd_q_id`; plus ~5 % of DXA instances with a question asked an
 answered) and countdown.questionnaire_pause (~4 % of DXA instances: the patient typed free text
 while a question was asked). Draws from its own stream "countdown_detail"; reads the
 questionnaire instances sources/countdown left on the journey (`questionnaires`).
+
+`simulate_intake` adds more intake questionnaires (location serviceability, chief complaint,
+emergency screening, DXA permission, with-you-shortly, paused) to questionnaire_start and
+questionnaire_finish as their extension "intake" (stream "countdown_intake"; see
+EventSink._frame: an extension is framed on its own, so no existing row changes).
 """
 
 from __future__ import annotations
