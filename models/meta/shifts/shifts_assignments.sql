@@ -1,7 +1,7 @@
 MODEL (
     name analytics.shifts_assignments,
     kind INCREMENTAL_BY_TIME_RANGE (
-        time_column date_day,
+        time_column date_day_est,
         lookback 2
     ),
     cron '0 7 * * *',
@@ -15,7 +15,7 @@ MODEL (
         , not_null(
             columns := (
                 shift_id
-                , date_day
+                , date_day_est
                 , frt_count
                 , assigned_time_count
                 , rt_count
@@ -29,7 +29,7 @@ MODEL (
             )
         )
     ),
-    description 'Productivity of each past Virtual Care Platform shift: one row per When I Work shift (wiw_shifts_detailed, location Virtual Care Platform) that ended before the local day of the run, with 16 measures summed over the episode assignments (assigned_time_detailed) of the shift''s employee (the assignee) made inside the shift (local assignment time within the closed interval [shift start, shift end]). Per assignment: the first response time and the assigned time (sum and count of the non-null values), the response times (rt_sum, rt_count), the videos (videos_detailed) of the assignee in the episode started inside the assignment span [span_start, span_end) (count and sum of their length in minutes), the phone calls (telephone_calls) likewise (count and sum of their duration in minutes), the episode''s NPS (promoters, detractors, scored responses: the episode''s latest score in episodes), and whether the episode is new that day (its first patient message falls on the assignment''s local day; new_episode_count counts those episodes once per shift). The filtered assigned time sums and counts the assigned time of the assignments with more than 3 posts, a video or a call. Videos and calls are aggregated per assignment before the sums, so an assignment with several videos or calls counts its response and assigned times once (the original joined them row by row and multiplied those sums). Counts are 0 and sums null for a shift without any matching assignment. Daily intervals on the shift''s local start day (date_day) computed by the 07:00 UTC run with a 2-day lookback, so a night shift that ends after the run is picked up by the next run.'
+    description 'Productivity of each past Virtual Care Platform shift: one row per When I Work shift (wiw_shifts_detailed, location Virtual Care Platform) that ended before the local day of the run, with 16 measures summed over the episode assignments (assigned_time_detailed) of the shift''s employee (the assignee) made inside the shift (local assignment time within the closed interval [shift start, shift end]). Per assignment: the first response time and the assigned time (sum and count of the non-null values), the response times (rt_sum, rt_count), the videos (videos_detailed) of the assignee in the episode started inside the assignment span [span_start, span_end) (count and sum of their length in minutes), the phone calls (telephone_calls) likewise (count and sum of their duration in minutes), the episode''s NPS (promoters, detractors, scored responses: the episode''s latest score in episodes), and whether the episode is new that day (its first patient message falls on the assignment''s local day; new_episode_count counts those episodes once per shift). The filtered assigned time sums and counts the assigned time of the assignments with more than 3 posts, a video or a call. Videos and calls are aggregated per assignment before the sums, so an assignment with several videos or calls counts its response and assigned times once (the original joined them row by row and multiplied those sums). Counts are 0 and sums null for a shift without any matching assignment. The shift''s local start day is date_day_est (the original''s date_day). Daily intervals on that day computed by the 07:00 UTC run with a 2-day lookback, so a night shift that ends after the run is picked up by the next run.'
 );
 
 WITH shifts AS (
@@ -142,7 +142,7 @@ WITH shifts AS (
         ON assignments.episode_id = episodes.episode_id
 )
 SELECT
-    shifts.start_day_est::DATE AS date_day /* Local (Montreal) day the shift starts */
+    shifts.start_day_est::DATE AS date_day_est /* Local (Montreal) day the shift starts */
     , shifts.shift_id::BIGINT AS shift_id /* When I Work shift id */
     , SUM(measures.first_response_time_min)::DOUBLE AS frt_sum /* Sum of the first response times of the shift's assignments, minutes */
     , COUNT(measures.first_response_time_min)::BIGINT AS frt_count /* Assignments with a first response time */

@@ -31,7 +31,7 @@ WITH shifts AS (
     FROM analytics.practitioners
 ), assignments AS (
     SELECT
-        date_day
+        date_day_est
         , shift_id
         , frt_sum
         , frt_count
@@ -62,7 +62,7 @@ WITH shifts AS (
     FROM analytics.shifts_templates
 )
 SELECT
-    assignments.date_day::DATE AS date_day /* Local (Montreal) day the shift starts */
+    assignments.date_day_est::DATE AS date_day /* Local (Montreal) day the shift starts (the original's name) */
     , shifts.shift_id::BIGINT AS shift_id /* When I Work shift id */
     , shifts.user_id::TEXT AS user_id /* Scribe user id of the practitioner */
     , shifts.position_name::TEXT AS position_name /* Position worked (Nurse, Shift Manager, GP, ...) */
