@@ -296,7 +296,11 @@ class EventSink:
 
     def stats_frame(self) -> pd.DataFrame:
         rank = {name: i for i, name in enumerate(self.order)}
-        return pd.DataFrame(sorted(self.stats, key=lambda row: rank[row["table_name"]]))
+        frame = pd.DataFrame(sorted(self.stats, key=lambda row: (
+            rank[row["table_name"].split("#")[0]], row["table_name"])))
+        # an extension's events count with its table's
+        frame["table_name"] = frame["table_name"].str.split("#").str[0]
+        return frame.groupby("table_name", sort=False, as_index=False).sum()
 
     def build(self, table: str) -> RawTable:
         """The RawTable of a Segment table; its rows are simulated when first read."""
@@ -315,15 +319,34 @@ class EventSink:
         return RawTable(table, None, "event", (), exprs, factory=lambda: self._frame(table))
 
     def _frame(self, table: str) -> pa.Table:
-        """The rows of a Segment table as a pyarrow Table, in delivery order.
+        """The rows of a Segment table as a pyarrow Table, in delivery order, with the rows of its
+        extensions (events added under `<table>#<extension>` by a later step drawing from its own
+        stream): each extension is framed on its own (deliveries, duplicates and ids from the
+        stream "segment:<table>#<extension>"), so adding one leaves every existing row unchanged;
+        the union is put back in delivery order (stable: existing rows first at equal times)."""
+        base = self._frame_part(table, table)
+        extensions = sorted(key for key in self.tables if key.startswith(table + "#"))
+        if not extensions:
+            return base
+        frames = [base] + [self._frame_part(key, table) for key in extensions]
+        union = pa.concat_tables(frames, promote_options="permissive")
+        at = union.column("received_at").combine_chunks().view(pa.int64()).to_numpy()
+        position = np.argsort(at, kind="stable")
+        union = union.take(pa.array(position))
+        return union.set_column(union.schema.get_field_index("_ord"), "_ord",
+                                pa.array(np.arange(len(position), dtype=np.int64)))
+
+    def _frame_part(self, key: str, table: str) -> pa.Table:
+        """The rows added under `key` (a table or one of its extensions) as a pyarrow Table, in
+        delivery order.
 
         Frame order is the events sorted by `timestamp` (stable), then the duplicate copies;
         `_ord` is the frame-order position of each row and the rows are sorted by
         (`received_at`, `_ord`), so the rows delivered by any time are a prefix. Every column is
         gathered once, in C (numpy / Arrow take), from the parts given to `add`.
         """
-        rng = self.rngs("segment:" + table)
-        parts = self.tables.pop(table, [])
+        rng = self.rngs("segment:" + key)
+        parts = self.tables.pop(key, [])
         if not parts:
             parts = [{"timestamp": np.array([], np.int64), "user_id": np.array([], np.int64)}]
         names = list(dict.fromkeys(k for p in parts for k in p))
@@ -334,13 +357,13 @@ class EventSink:
         n = len(order)
         late, received = _deliveries(rng, ts)
         # Segment message ids: 16 hex digits of a bijective mix of (seed, table, event number)
-        eid = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(table) << 20))
+        eid = mix64(np.arange(n), (self.rngs.seed << 40) + (stable_key(key) << 20))
         anon = mix64(_anon_source(_concat_parts([p.get("user_id") for p in parts], sizes), order),
                      self.rngs.seed + 7)
         sent = ts + rng.integers(0, 3 * SEC, n)
         masks, sql_nulls = self._drops(rng, table, names, n)
         dup, received_ext, uuid_ts = _duplicates(rng, received)
-        self.stats.append(dict(table_name=table, events=n, late_events=int(late.sum()),
+        self.stats.append(dict(table_name=key, events=n, late_events=int(late.sum()),
                                duplicates=int(dup.sum())))
         # delivery order over the frame (events + copies); frame row -> event -> part row
         ext_pos = np.argsort(received_ext, kind="stable")
@@ -548,7 +571,7 @@ def build_world(scale: str, seed: int, start_us: int, end_us: int, progress=None
         unknown = sorted(set(world.tables) - expected)
         raise ValueError(f"simulation steps must produce exactly the raw tables of "
                          f"external_models.yaml: missing {missing}, not in the file {unknown}")
-    simulated = sorted(world.events.tables)  # the Segment tables that received events
+    simulated = sorted(t for t in world.events.tables if "#" not in t)  # tables with events
     world.events.order = simulated + [t for t, r in world.tables.items()
                                       if r.kind == "event" and t not in simulated]
     return World(world.tables, world.truth, world.start, world.end, world.world_end, world.events)

@@ -57,6 +57,20 @@ MODELS = [
     "product_find_rate_daily",
     "product_login_rate",
     "product_failure_rate_daily",
+    "product_questionnaires",
+    "product_questions",
+    "product_star_rating",
+    "shifts_assignments",
+    "shifts_reminders",
+    "shifts_templates",
+    "shifts_detailed",
+    "intake_events_by_episode_unfiltered",
+    "intake_events_by_episode",
+    "intake_event_episode_summaries",
+    "intake_nodes",
+    "intake_episode_metrics",
+    "tableau_product_qa_bugs_daily",
+    "tableau_one_metric_user_resolve_details",
 ]
 
 
@@ -182,3 +196,88 @@ def test_dxa_classifier_data_covers_every_described_episode(tiny_prod):
     assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_cc_classifier_data WHERE doctor_label IS NOT NULL") > 0
     assert scalar(tiny_prod, "SELECT SUM(total_count) FROM analytics.dxa_cc_classifier_evaluation") == scalar(
         tiny_prod, "SELECT COUNT(*) FROM analytics.dxa_cc_classifier_data")
+
+
+# The open P2 bugs of each day, computed from the raw Jira and GitHub tables the generator wrote:
+# the latest state of each Jira issue (creation or update), product project, discarding resolutions
+# left out; GitHub P2 bugs; open at the day's UTC midnight.
+RAW_OPEN_P2_BUGS = """
+    WITH jira_events AS (
+        SELECT issue_key, "timestamp", issue_type, project_name, summary, created_at,
+               NULL::TEXT AS resolution, NULL::TIMESTAMPTZ AS resolved_at
+        FROM jira.issue_created
+        UNION ALL
+        SELECT issue_key, "timestamp", issue_type, project_name, summary, created_at, resolution,
+               resolved_at
+        FROM jira.issue_updated
+    ), jira_latest AS (
+        SELECT * FROM jira_events
+        QUALIFY ROW_NUMBER() OVER (PARTITION BY issue_key ORDER BY "timestamp" DESC) = 1
+    ), bugs AS (
+        SELECT issue_key AS bug_id, created_at, resolved_at AS closed_at FROM jira_latest
+        WHERE issue_type = 'P2 Bug' AND project_name = 'Dialogue Product'
+          AND COALESCE(resolution, '') NOT IN ('Duplicate', 'Cannot Reproduce', 'Won''t Do')
+        UNION ALL
+        SELECT DISTINCT CAST(id AS TEXT), created_at, closed_at FROM github.issues
+        WHERE is_bug AND priority = 'P2'
+    ), days AS (
+        SELECT DISTINCT "date" FROM analytics.tableau_product_qa_bugs_daily
+    )
+    SELECT days."date", bugs.bug_id
+    FROM days CROSS JOIN bugs
+    WHERE bugs.created_at <= CAST(days."date" AS TIMESTAMP) AT TIME ZONE 'UTC'
+      AND (bugs.closed_at IS NULL OR bugs.closed_at >= CAST(days."date" AS TIMESTAMP) AT TIME ZONE 'UTC')
+"""
+
+
+def test_qa_open_p2_bugs_match_the_generated_issues(tiny_prod):
+    """Every (day, open P2 bug) of the QA mart is a generated Jira or GitHub P2 bug open at that
+    day's start, and every such bug is listed; so the bugs opened and closed per day match too."""
+    mart = tiny_prod.fetchdf('SELECT "date", bug_id FROM analytics.tableau_product_qa_bugs_daily')
+    raw = tiny_prod.fetchdf(RAW_OPEN_P2_BUGS)
+    mart_pairs = {(str(d)[:10], b) for d, b in zip(mart["date"], mart["bug_id"])}
+    raw_pairs = {(str(d)[:10], b) for d, b in zip(raw["date"], raw["bug_id"])}
+    assert mart_pairs and mart_pairs == raw_pairs
+    # opened per day: a bug appears first on the day after its UTC creation day (days_opened 1)
+    opened = tiny_prod.fetchdf("""
+        SELECT COUNT(*) AS n FROM analytics.tableau_product_qa_bugs_daily AS mart
+        INNER JOIN analytics.product_bugs AS bugs ON mart.bug_id = bugs.bug_id
+        WHERE (mart.days_opened = 1) <> (CAST(bugs.created_at AT TIME ZONE 'UTC' AS DATE)
+                                         >= mart."date" - INTERVAL '1' DAY)""")
+    assert opened["n"].iloc[0] == 0
+
+
+def test_intake_sequences_start_with_the_greeting_and_reach_the_dxa(tiny_prod):
+    # the generated location_serviceability questionnaire is answered by the first patient message,
+    # so most sequences start with the greeting; excluded questionnaires never appear
+    assert scalar(tiny_prod, """
+        SELECT COUNT(*) FROM analytics.intake_events_by_episode_unfiltered
+        WHERE event_name IN ('location_serviceability', 'with_you_shortly', 'paused')""") == 0
+    assert scalar(tiny_prod, """
+        SELECT COUNT(DISTINCT episode_id) FROM analytics.intake_events_by_episode
+        WHERE dxa_rank = 6""") > 0
+    assert scalar(tiny_prod, """
+        SELECT COUNT(*) FROM analytics.intake_event_episode_summaries AS summaries
+        LEFT JOIN (SELECT DISTINCT episode_id FROM analytics.intake_events_by_episode) AS events
+            ON summaries.episode_id = events.episode_id
+        WHERE events.episode_id IS NULL""") == 0
+
+
+def test_shift_measures_sum_the_assignments(tiny_prod):
+    # the assigned time of the shifts equals the assigned time of the assignments made inside the
+    # shifts by their employee (each assignment lies in at most one shift of its assignee)
+    shifts = scalar(tiny_prod, "SELECT SUM(assigned_time_count) FROM analytics.shifts_assignments")
+    assignments = scalar(tiny_prod, """
+        SELECT COUNT(DISTINCT assignments.assignment_id)
+        FROM analytics.assigned_time_detailed AS assignments
+        INNER JOIN analytics.wiw_shifts_detailed AS shifts
+            ON assignments.assigned_user_id = shifts.user_id
+            AND assignments.assigned_at_est BETWEEN shifts.start_time_est AND shifts.end_time_est
+        INNER JOIN analytics.shifts_assignments AS done ON shifts.shift_id = done.shift_id
+        WHERE NOT assignments.assigned_time_min IS NULL""")
+    assert shifts > 0 and shifts == assignments
+
+
+def test_one_metric_retention_is_empty_on_a_short_history(tiny_prod):
+    # the tiny history (14 days) has no patient resolved more than 120 days before the run
+    assert scalar(tiny_prod, "SELECT COUNT(*) FROM analytics.tableau_product_one_metric") == 0

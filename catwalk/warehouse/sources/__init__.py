@@ -53,6 +53,7 @@ STEPS = (
     # customer success, product, medical operations: each on its own stream
     ("patientapp_signup", patientapp.simulate_signup),  # sign-up screens, logins, post devices
     ("countdown_detail", countdown.simulate_detail),  # questions asked, questionnaire pauses
+    ("countdown_intake", countdown.simulate_intake),  # more intake questionnaires (extension)
     ("usher_assignments", usher.simulate_assignments),  # episodes assigned to practitioners
     ("intercom", intercom.simulate),  # CS follow-up conversations (reads sources/delighted)
     ("jira", jira.simulate),  # product issues and bugs

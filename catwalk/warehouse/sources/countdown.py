@@ -20,6 +20,11 @@ questionnaires (stress, PHQ-9, GAD-7); the raw values are listed above `simulate
 chief complaint parsed for an episode, its symptom description and its DXA differential diagnosis
 are functions of the episode id, so the synthetic seeds data_dxa_dx.csv and
 data_dxa_cc_classifier_data_validated.csv (`write_dxa_seeds`) agree with every world.
+
+`simulate_intake` adds more intake questionnaires (location serviceability, chief complaint,
+emergency screening, DXA permission, with-you-shortly, paused) to questionnaire_start and
+questionnaire_finish as their extension "intake" (stream "countdown_intake"; see
+EventSink._frame: an extension is framed on its own, so no existing row changes).
 """
 
 from __future__ import annotations
@@ -658,3 +663,61 @@ def _mh_instance(rng, j, q: _Questionnaires, mask, qnaire, prefix, start, severi
         episode_id=j.episode_id[m].astype(str), user_id=j.poster[m].astype(str),
         started_at=ts_col(start[m]), is_completed=~stops, scored_answers=count, score=total,
         is_test_user=j.is_test[m]))
+
+
+# -------------------- issue 18: simulate_intake (its own random stream) --------------------
+INTAKE = "intake"  # the extension of countdown.questionnaire_start / _finish these events form
+
+
+def simulate_intake(world: WorldState) -> dict[str, RawTable]:
+    """More intake questionnaires, added to countdown.questionnaire_start and _finish as their
+    extension "intake" (framed on their own: no existing row changes; not in countdown.tracks).
+
+    - `location_serviceability` (~85 % of episodes): the app asks where the patient is when the
+      conversation opens, from a few seconds before the first patient message to just after it
+      (the first message answers it), so the episode's intake sequence starts with the greeting;
+    - before the DXA of ~60 % of the DXA episodes: `chief_complaint` then `dxa_permission`, with
+      `emergency_screening` between them for ~70 % of those (the DXA is then the 6th event of the
+      intake sequence: greeting, subject and reason, chief complaint, screening, permission, DXA);
+    - `with_you_shortly` (~30 % of episodes, after the intake) and `paused` (~5 % of the DXA
+      instances, during the DXA): names the intake models leave out.
+    Draws from its own stream "countdown_intake"; reads the journey and the questionnaire instances
+    of sources/countdown.
+    """
+    rng = world.stream("countdown_intake")
+    j = world.episodes
+    q = j.questionnaires
+    n, t0 = j.n, j.t0
+    starts, finishes = [], []
+
+    def instance(m, qnaire, prefix, t_start, t_finish):
+        tid = _Tid(prefix, j.episode_id[m])
+        starts.append((t_start, m, qnaire, tid))
+        finishes.append((t_finish, m, qnaire, tid))
+
+    m = np.flatnonzero(rng.random(n) < 0.85)
+    instance(m, "location_serviceability", "loc_", t0[m] - rng.integers(2 * SEC, 8 * SEC, len(m)),
+             t0[m] + rng.integers(1 * SEC, 2 * SEC, len(m)))
+    dxa_start = np.full(n, -1, np.int64)
+    for t, mq, qnaire, tid in q.starts:
+        if qnaire == "dxa" and tid.prefix == "dxa_":
+            dxa_start[mq] = t
+    has_dxa = dxa_start >= 0
+    pre = np.flatnonzero(has_dxa & (rng.random(n) < 0.6))
+    screened = rng.random(len(pre)) < 0.7
+    instance(pre, "chief_complaint", "chc_", t0[pre] + 51 * SEC, t0[pre] + 53 * SEC)
+    sm = pre[screened]
+    instance(sm, "emergency_screening", "ems_", t0[sm] + 54 * SEC, t0[sm] + 56 * SEC)
+    instance(pre, "dxa_permission", "dxp_", t0[pre] + 57 * SEC, t0[pre] + 59 * SEC)
+    later = np.where(has_dxa, dxa_start, t0 + 60 * SEC) + 12 * MIN
+    wy = np.flatnonzero(rng.random(n) < 0.3)
+    instance(wy, "with_you_shortly", "wys_", later[wy], later[wy] + 3 * SEC)
+    pz = np.flatnonzero(has_dxa & (rng.random(n) < 0.05))
+    instance(pz, "paused", "pau_", dxa_start[pz] + 30 * SEC, dxa_start[pz] + 32 * SEC)
+    ev = world.events
+    for table, parts in (("countdown.questionnaire_start", starts),
+                         ("countdown.questionnaire_finish", finishes)):
+        for t, mq, qnaire, tid in parts:
+            ev.add(f"{table}#{INTAKE}", t, j.poster[mq], channel_id=j.episode_id[mq],
+                   cd_qnaire=qnaire, **tid.columns(), exprs={"cd_qnaire_tid": _Tid.SQL})
+    return {}
