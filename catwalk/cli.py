@@ -152,7 +152,8 @@ def _version() -> str:
 def _add_gateway(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--gateway", choices=GATEWAYS, default="local",
-        help="local: DuckDB file CATWALK_DUCKDB; postgres: the CATWALK_PG_* warehouse",
+        help="local: DuckDB file CATWALK_DUCKDB; postgres: the CATWALK_PG_* warehouse; spark: local "
+             "Spark with Iceberg tables under CATWALK_SPARK_DIR (after `make spark-setup`)",
     )
 
 

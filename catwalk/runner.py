@@ -467,6 +467,15 @@ def lock_for(gateway: str, project: Path, must_exist: bool = True) -> RunLock:
     """The run's lock; on `local`, refuses a DuckDB file that does not exist (nothing is created)."""
     if gateway == "postgres":
         return PostgresRunLock(postgres_settings())
+    if gateway == "spark":  # a file lock beside SQLMesh's state file (embedded Derby: one host)
+        from catwalk.spark import set_default_environment
+
+        set_default_environment()
+        state = Path(os.environ["CATWALK_SPARK_STATE"])
+        if must_exist and not state.is_file():
+            raise CatwalkError(f"the Spark gateway's state {state} does not exist "
+                               "(CATWALK_SPARK_STATE); plan prod on the spark gateway first")
+        return FileRunLock(state.with_name(state.name + ".run.lock"))
     database = _duckdb_file(project)
     if not (database.is_file() or (not must_exist and database.parent.is_dir())):
         raise CatwalkError(

@@ -49,7 +49,7 @@ WITH digits AS (
     LEFT JOIN analytics.dimension_working_holidays AS holidays
         ON days.date_day = holidays.date_day
     WHERE
-        EXTRACT(ISODOW FROM days.date_day) <= 5 AND holidays.date_day IS NULL
+        @iso_day_of_week(days.date_day) <= 5 AND holidays.date_day IS NULL
 ), minutes AS (
     SELECT
         hundreds.digit * 100 + tens.digit * 10 + units.digit AS minute_number
