@@ -10,15 +10,17 @@ build shades it) but that copy lacks the Jackson classes themselves, so the firs
 fails with `ClassNotFoundException: org.apache.iceberg.shaded.com.fasterxml.jackson.core...`.
 `build_jackson_jar` relocates pyspark's own jackson-annotations, -core and -databind jars into
 that package — the class-file constant pools, the entry paths and the `META-INF/services` files
-are rewritten as a shading plugin would — into `<CATWALK_SPARK_DIR>/jars/`. Nothing binary is
+are rewritten as a shading plugin would — into `<CATWALK_SPARK_JAR_DIR>`. Nothing binary is
 committed: `make spark-setup` (or `python -m catwalk.spark setup`) builds it.
 
 Paths (all from the environment; `catwalk` commands default them to absolute paths under the
 project so that any working directory works):
 - `CATWALK_SPARK=1` enables the gateway (SQLMesh opens every configured gateway on load, so a
   DuckDB or Postgres user never starts a JVM unless this is set);
-- `CATWALK_SPARK_DIR` (default `<project>/.spark`): `jars/`, `warehouse/` (Iceberg data and
-  metadata files), `metastore_db/` (Derby: one JVM at a time);
+- `CATWALK_SPARK_DIR` (default `<project>/.spark`): `warehouse/` (Iceberg data and metadata
+  files), `metastore_db/` (Derby: one JVM at a time), `generator.duckdb` (the generator's pending
+  rows and bookkeeping);
+- `CATWALK_SPARK_JAR_DIR` (default `<project>/.spark/jars`): the relocated Jackson jar;
 - `CATWALK_SPARK_STATE` (default `<CATWALK_SPARK_DIR>/state.duckdb`): SQLMesh's state (Spark
   cannot hold it);
 - `CATWALK_SPARK_JARS`: the comma-separated jars (default: the Iceberg runtime and the relocated
@@ -50,6 +52,12 @@ def spark_dir() -> Path:
     return Path(os.environ.get("CATWALK_SPARK_DIR") or PROJECT_ROOT / ".spark").resolve()
 
 
+def jar_dir() -> Path:
+    """Where `make spark-setup` builds the relocated Jackson jar (CATWALK_SPARK_JAR_DIR, default
+    <project>/.spark/jars): shared by every Spark folder (tests and parity use scratch ones)."""
+    return Path(os.environ.get("CATWALK_SPARK_JAR_DIR") or PROJECT_ROOT / ".spark" / "jars").resolve()
+
+
 def iceberg_runtime_jar() -> Path:
     try:
         import snowpark_connect_deps_iceberg as package
@@ -77,7 +85,7 @@ def set_default_environment() -> None:
     os.environ.setdefault("CATWALK_SPARK_STATE", str(folder / "state.duckdb"))
     if "CATWALK_SPARK_JARS" not in os.environ:
         try:
-            os.environ["CATWALK_SPARK_JARS"] = f"{iceberg_runtime_jar()},{folder / 'jars' / RELOCATED_JAR}"
+            os.environ["CATWALK_SPARK_JARS"] = f"{iceberg_runtime_jar()},{jar_dir() / RELOCATED_JAR}"
         except CatwalkError:
             pass  # reported when the gateway is used
 
@@ -90,7 +98,7 @@ def enable() -> None:
     """Enable the spark gateway for this process (and check its setup was done)."""
     os.environ[ENABLE_VARIABLE] = "1"
     set_default_environment()
-    jar = spark_dir() / "jars" / RELOCATED_JAR
+    jar = jar_dir() / RELOCATED_JAR
     if not jar.exists():
         raise CatwalkError(f"{jar} does not exist; run `make spark-setup` first")
     iceberg_runtime_jar()
@@ -140,7 +148,7 @@ def _relocated_name(name: str) -> str:
 
 def build_jackson_jar(target: Path | None = None, force: bool = False) -> Path:
     """Build the relocated Jackson jar from the jars pyspark ships; returns its path."""
-    target = target or spark_dir() / "jars" / RELOCATED_JAR
+    target = target or jar_dir() / RELOCATED_JAR
     if target.exists() and not force:
         return target
     sources = []
