@@ -153,7 +153,8 @@ class PiiTagged(Rule):
 
 
 class PortablePercentile(Rule):
-    """Percentiles are written QUANTILE_CONT(x, q): the WITHIN GROUP form does not survive
+    """Percentiles are written @continuous_percentile(x, q) (QUANTILE_CONT on DuckDB and
+    Postgres; see PortableIdioms): the WITHIN GROUP form does not survive
     `sqlmesh format` portably (it becomes QUANTILE_CONT(x, q ORDER BY x), which Postgres rejects)."""
 
     def check_model(self, model: Model) -> t.Optional[RuleViolation]:
@@ -164,7 +165,8 @@ class PortablePercentile(Rule):
         text = query.sql(dialect="duckdb")
         if re.search(r"QUANTILE_(CONT|DISC)\([^()]*(\([^()]*\)[^()]*)*ORDER BY", text, re.IGNORECASE):
             return self.violation(
-                f"{model.name}: write percentiles as QUANTILE_CONT(x, q) (no ORDER BY / WITHIN GROUP)"
+                f"{model.name}: write percentiles as @continuous_percentile(x, q) or "
+                "@discrete_percentile(x, q) (no ORDER BY / WITHIN GROUP)"
             )
         return None
 

@@ -15,6 +15,8 @@ idiom they replace, so results there do not change.
         the first value (in ascending order) whose cumulative share reaches the fraction. Spark:
         element ceil(fraction x count) of the sorted non-null values.
     @iso_day_of_week(day)                 -> EXTRACT(ISODOW FROM day)   (1 = Monday ... 7 = Sunday)
+    @days_between(start_date, end_date)   -> (end_date - start_date)   (whole days, an integer)
+        Spark subtracts dates into an interval: DATEDIFF there.
     @list_length(list)                    -> ARRAY_LENGTH(list)   (DuckDB's LEN(list) is text length on Spark)
     @json_text(text, '$.key')             -> (CAST(text AS JSON) ->> '$.key')
         the value at a JSON path of a JSON document held as text, as text ('$[0]': first element).
@@ -98,6 +100,14 @@ def iso_day_of_week(evaluator, day: exp.Expression) -> exp.Expression:
         return _parse(f"EXTRACT(ISODOW FROM {_sql(day)})")
     # Spark: DAYOFWEEK is 1 = Sunday ... 7 = Saturday (the DuckDB DAYOFWEEK call is written as it).
     return _parse(f"(((DAYOFWEEK({_sql(day)}) + 5) % 7) + 1)")
+
+
+@macro()
+def days_between(evaluator, start: exp.Expression, end: exp.Expression) -> exp.Expression:
+    """Whole days from the date `start` to the date `end` (negative when end precedes start)."""
+    if target_dialect(evaluator) != "spark":
+        return _parse(f"(({_sql(end)}) - ({_sql(start)}))")
+    return _parse(f"DATE_DIFF('day', {_sql(start)}, {_sql(end)})")  # Spark: DATEDIFF(DAY, start, end)
 
 
 @macro()

@@ -43,6 +43,7 @@ def test_duckdb_and_postgres_render_the_duckdb_idiom(engine):
     assert portable.discrete_percentile(ev, _e("x"), _e("0.5")).sql("duckdb") == "QUANTILE_DISC(x, 0.5)"
     assert portable.iso_day_of_week(ev, _e("d")).sql("duckdb") == "EXTRACT(ISODOW FROM d)"
     assert portable.json_text(ev, _e("t"), _e("'$.a'")).sql("duckdb") == "(CAST(t AS JSON) ->> '$.a')"
+    assert portable.days_between(ev, _e("a"), _e("b")).sql("duckdb") == "((b) - (a))"
     assert time_macros.seconds_between(ev, _e("a"), _e("b")).sql("duckdb") \
         == "CAST(EXTRACT(EPOCH FROM (b - a)) AS DOUBLE)"
 
@@ -58,6 +59,7 @@ def test_spark_renders_what_spark_runs():
                     "[CAST(GREATEST(CEIL(0.9 * COUNT(x)), 1) AS INT) + -1]")
     assert _engine_sql(portable.iso_day_of_week(ev, _e("d")), "spark") == "(((DAYOFWEEK(d) + 5) % 7) + 1)"
     assert _engine_sql(portable.json_text(ev, _e("t"), _e("'$[0]'")), "spark") == "GET_JSON_OBJECT(t, '$[0]')"
+    assert _engine_sql(portable.days_between(ev, _e("a"), _e("b")), "spark") == "DATEDIFF(DAY, a, b)"
     seconds = _engine_sql(time_macros.seconds_between(ev, _e("a"), _e("b")), "spark")
     assert "EXTRACT(SECOND FROM (CAST(b AS TIMESTAMP) - CAST(a AS TIMESTAMP)))" in seconds
     assert "EPOCH" not in seconds
