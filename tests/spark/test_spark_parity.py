@@ -40,8 +40,11 @@ def tiny_prod_spark(tiny_spark, tiny_window):
     """A Context on the spark gateway with the prod plan applied (frozen clock)."""
     import time_machine
 
+    from sqlmesh.core.console import TerminalConsole, set_console
+
     from catwalk.project import open_context
 
+    set_console(TerminalConsole())  # a failed plan says which model failed and why
     os.environ["CATWALK_START"] = tiny_window.start
     try:
         started = time.perf_counter()
@@ -75,10 +78,11 @@ def test_generator_writes_the_same_raw_rows_as_duckdb(tiny_spark, tiny_warehouse
     finally:
         con.close()
     assert sum(r.duckdb_rows for r in results) > 50_000
-    assert spark.sql("DESCRIBE TABLE EXTENDED messaging.message_sent").filter(
-        "col_name = 'Provider'").collect()[0].data_type == "iceberg"
     mismatching = [r for r in results if r.mismatches]
     assert not mismatching, format_report(mismatching)
+    schema, name = next(iter(S.raw_tables())).split(".")
+    assert spark.sql(f"DESCRIBE TABLE EXTENDED `{schema}`.`{name}`").filter(
+        "col_name = 'Provider'").collect()[0].data_type == "iceberg"
 
 
 def test_every_model_gives_the_same_cells_on_spark_as_on_duckdb(tiny_prod, tiny_prod_spark):
