@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= demo
 
-.PHONY: setup chromium demo test test-all docs bench lint format clean
+.PHONY: setup chromium demo test test-all test-spark spark-setup docs bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,25 @@ demo: setup
 ## make test: SQLMesh unit tests, lint, format check, and the integration tests on the shared tiny
 ## warehouse (DuckDB and Postgres); what CI runs, in under 15 minutes on the 2-core machine.
 test: setup
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest -m "not slow and not spark"
+
+## make spark-setup: the `spark` gateway's packages (pyspark, the Iceberg runtime) and the relocated
+## Jackson jar built from pyspark's jars into .spark/jars (needs Java 17: `apt-get install openjdk-17-jre-headless`).
+SPARK_STAMP := $(VENV)/.spark-installed
+$(SPARK_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,spark]'
+	touch $(SPARK_STAMP)
+
+spark-setup: $(SPARK_STAMP)
+	@command -v java >/dev/null 2>&1 || (command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null) \
+		|| (echo "Java 17 is needed for Spark: install openjdk-17-jre-headless" && false))
+	$(BIN)/python -m catwalk.spark setup
+
+## make test-spark: the tiny warehouse generated into local Spark (Iceberg tables), the prod plan
+## applied there, and every model compared cell by cell with the DuckDB build (CI, after make test).
+test-spark: setup spark-setup
+	$(BIN)/pytest -m spark tests/spark
 
 ## make test-all: also the slow end-to-end suites that build their own warehouses (archives over
 ## 7 loads, three days of prod runs, crash and concurrency, per-layer builds on both engines).
@@ -53,4 +71,4 @@ format: setup
 	$(BIN)/sqlmesh format
 
 clean:
-	rm -rf $(VENV) .cache logs site catwalk.duckdb catwalk.duckdb.wal
+	rm -rf $(VENV) .cache logs site catwalk.duckdb catwalk.duckdb.wal .spark

@@ -78,7 +78,7 @@ def _docs_serve(args: argparse.Namespace) -> int:
 def _parity(args: argparse.Namespace) -> int:
     from catwalk.parity import parity
 
-    return parity(scale=args.scale, seed=args.seed)
+    return parity(scale=args.scale, seed=args.seed, against=args.against)
 
 
 def _setup_roles(args: argparse.Namespace) -> int:
@@ -152,7 +152,8 @@ def _version() -> str:
 def _add_gateway(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--gateway", choices=GATEWAYS, default="local",
-        help="local: DuckDB file CATWALK_DUCKDB; postgres: the CATWALK_PG_* warehouse",
+        help="local: DuckDB file CATWALK_DUCKDB; postgres: the CATWALK_PG_* warehouse; spark: local "
+             "Spark with Iceberg tables under CATWALK_SPARK_DIR (after `make spark-setup`)",
     )
 
 
@@ -240,10 +241,13 @@ def _add_review(commands) -> None:
 
 
 def _add_tools(commands) -> None:
-    parity = _command(commands, "parity", help="compare DuckDB and Postgres builds cell by cell")
+    parity = _command(commands, "parity", help="compare DuckDB and Postgres (or Spark) builds cell by cell")
     parity.add_argument("--scale", choices=("tiny", "demo"), default="tiny",
                         help="size of the generated warehouse built on both engines")
     parity.add_argument("--seed", type=int, default=42, help="random seed of the warehouse")
+    parity.add_argument("--against", choices=("postgres", "spark"), default="postgres",
+                        help="the engine compared with DuckDB: postgres (a scratch database) or spark "
+                             "(local Spark with Iceberg tables in a scratch folder; after `make spark-setup`)")
     parity.set_defaults(func=_parity)
 
     postgres = _command(commands, "postgres", help="Postgres administration")

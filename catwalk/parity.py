@@ -1,4 +1,5 @@
-"""Prod parity: the same generated warehouse built on DuckDB and on Postgres must give the same tables.
+"""Prod parity: the same generated warehouse built on DuckDB and on another engine (Postgres, or
+Spark with Iceberg tables) must give the same tables.
 
 `parity()` generates one warehouse window on both engines, applies the prod plan on both at the
 same frozen moment, and compares every table and view of schemas `analytics` and `archive` cell by
@@ -23,14 +24,18 @@ COMPARED_SCHEMAS = ("analytics", "archive")
 RELATIVE_TOLERANCE = 1e-9
 
 
+AGAINST = ("postgres", "spark")  # engines compared with DuckDB
+
+
 @dataclass
 class TableParity:
     name: str
     duckdb_rows: int
-    postgres_rows: int
+    postgres_rows: int  # rows on the engine compared with DuckDB (Postgres or Spark)
     mismatches: int
     columns: list[str] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
+    against: str = "postgres"
 
 
 def _normalise(value: t.Any) -> t.Any:
@@ -90,7 +95,8 @@ def _sort_key(row: tuple) -> tuple:
     return tuple(key(cell) for cell in row)
 
 
-def compare_rows(name: str, columns: list[str], left: list[tuple], right: list[tuple]) -> TableParity:
+def compare_rows(name: str, columns: list[str], left: list[tuple], right: list[tuple],
+                 against: str = "postgres") -> TableParity:
     """Compare two row sets of the same columns regardless of order."""
     a = sorted((tuple(_normalise(v) for v in row) for row in left), key=_sort_key)
     b = sorted((tuple(_normalise(v) for v in row) for row in right), key=_sort_key)
@@ -102,9 +108,9 @@ def compare_rows(name: str, columns: list[str], left: list[tuple], right: list[t
             bad_columns.update(differing)
             if len(examples) < 3:
                 examples.append(
-                    ", ".join(f"{c}: duckdb={x!r} postgres={y!r}" for c, x, y in zip(columns, row_a, row_b) if c in differing)
+                    ", ".join(f"{c}: duckdb={x!r} {against}={y!r}" for c, x, y in zip(columns, row_a, row_b) if c in differing)
                 )
-    return TableParity(name, len(a), len(b), mismatches, sorted(bad_columns), examples)
+    return TableParity(name, len(a), len(b), mismatches, sorted(bad_columns), examples, against)
 
 
 def compared_models(context) -> list[t.Any]:
@@ -119,20 +125,25 @@ def compared_models(context) -> list[t.Any]:
 
 
 def compare(duckdb_context, postgres_context) -> list[TableParity]:
-    """Compare every model table of the two prod builds."""
+    """Compare every model table of the two prod builds (the second on Postgres or Spark)."""
+    from sqlglot import exp
+
+    against = postgres_context.engine_adapter.dialect
     results = []
     for model in compared_models(duckdb_context):
         columns = list(model.columns_to_types or {})
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        query = f"select {quoted} from {model.name}"
+        # an expression, so that each engine quotes the names its own way
+        query = exp.select(*(exp.column(c, quoted=True) for c in columns)).from_(
+            exp.to_table(model.name))
         left = duckdb_context.engine_adapter.fetchall(query)
         right = postgres_context.engine_adapter.fetchall(query)
-        results.append(compare_rows(model.name, columns, left, right))
+        results.append(compare_rows(model.name, columns, left, right, against))
     return results
 
 
 def format_report(results: list[TableParity]) -> str:
-    lines = ["| model | rows (duckdb) | rows (postgres) | mismatches | columns |", "|---|---:|---:|---:|---|"]
+    other = results[0].against if results else "postgres"
+    lines = [f"| model | rows (duckdb) | rows ({other}) | mismatches | columns |", "|---|---:|---:|---:|---|"]
     for r in results:
         lines.append(
             f"| {r.name} | {r.duckdb_rows} | {r.postgres_rows} | {r.mismatches} | {', '.join(r.columns)} |"
@@ -147,25 +158,33 @@ def format_report(results: list[TableParity]) -> str:
 
 
 def build_both(
-    scale: str, seed: int, start: str, days: int, now: str, duckdb_file: Path, settings: dict[str, str]
+    scale: str, seed: int, start: str, days: int, now: str, duckdb_file: Path, settings: dict[str, str],
+    against: str = "postgres",
 ):
-    """Generate the same window on both engines and apply the prod plan on both at `now`."""
+    """Generate the same window on both engines and apply the prod plan on both at `now`.
+
+    `against="spark"`: the Spark folder (warehouse, metastore, state) is `duckdb_file`'s folder."""
     import time_machine
 
     from catwalk.warehouse import generate
 
-    saved = {k: os.environ.get(k) for k in ("CATWALK_DUCKDB", "CATWALK_START", "CATWALK_PG_DATABASE")}
-    os.environ.update(
-        {"CATWALK_DUCKDB": str(duckdb_file), "CATWALK_START": start, "CATWALK_PG_DATABASE": settings["dbname"]}
-    )
+    variables = {"CATWALK_DUCKDB": str(duckdb_file), "CATWALK_START": start}
+    if against == "postgres":
+        variables["CATWALK_PG_DATABASE"] = settings["dbname"]
+    else:
+        folder = duckdb_file.parent / "spark"
+        variables.update({"CATWALK_SPARK_DIR": str(folder),
+                          "CATWALK_SPARK_STATE": str(folder / "state.duckdb")})
+    saved = {k: os.environ.get(k) for k in variables}
+    os.environ.update(variables)
     try:
         generate(gateway="local", scale=scale, seed=seed, start=start, days=days, force=True,
                  progress=False, write_env=False)
-        generate(gateway="postgres", scale=scale, seed=seed, start=start, days=days, force=True,
+        generate(gateway=against, scale=scale, seed=seed, start=start, days=days, force=True,
                  progress=False, write_env=False)
         contexts = []
         with time_machine.travel(now, tick=False):
-            for gateway in ("local", "postgres"):
+            for gateway in ("local", against):
                 context = open_context(gateway=gateway, load_tests=False)
                 context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
                 contexts.append(context)
@@ -178,14 +197,24 @@ def build_both(
                 os.environ[key] = value
 
 
-def parity(scale: str = "tiny", seed: int = 42) -> int:
-    """CLI entry point: build both engines in a scratch DuckDB file and a scratch Postgres database."""
+def parity(scale: str = "tiny", seed: int = 42, against: str = "postgres") -> int:
+    """CLI entry point: build both engines in a scratch DuckDB file and a scratch Postgres database
+    (or a scratch Spark folder)."""
     from catwalk.warehouse import SCALES
 
     days = SCALES[scale]["days"]
     today = dt.datetime.now(dt.timezone.utc).date()
     start = (today - dt.timedelta(days=days)).isoformat()
     now = f"{today.isoformat()} 07:30:00+00:00"
+    if against == "spark":
+        with tempfile.TemporaryDirectory(prefix="catwalk-parity-") as folder:
+            duckdb_context, spark_context = build_both(
+                scale, seed, start, days, now, Path(folder) / "parity.duckdb", {}, against="spark")
+            results = compare(duckdb_context, spark_context)
+            duckdb_context.close()
+            spark_context.close()
+        print(format_report(results))
+        return 0 if all(r.mismatches == 0 for r in results) else 1
     settings = dict(postgres_settings())
     settings["dbname"] = f"catwalk_parity_{os.getpid()}"
     admin = connect_postgres(settings, dbname="postgres")

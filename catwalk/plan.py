@@ -61,6 +61,10 @@ def plan(
     project = Path(paths or PROJECT_ROOT)
     warn_if_start_unset(project, "plan", out)
     children_die_with_parent()
+    if gateway == "spark":
+        from catwalk.spark import enable
+
+        enable()  # config.yaml declares the spark gateway only when CATWALK_SPARK is set
     lock = lock_for(gateway, project, must_exist=False)
     try:
         lock.acquire(wait=wait)

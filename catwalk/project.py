@@ -12,7 +12,7 @@ import typing as t
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-GATEWAYS = ("local", "postgres")
+GATEWAYS = ("local", "postgres", "spark")
 LOCAL_TIMEZONE = "America/Montreal"
 TEST_PATTERNS = ("tests/*/test*.yaml", "tests/*/test*.yml")  # SQLMesh's YAML unit tests
 
@@ -49,6 +49,10 @@ def open_context(
     install()  # atomic batches, published only after their audits pass (catwalk/publish.py)
     if gateway is not None and gateway not in GATEWAYS:
         raise CatwalkError(f"unknown gateway {gateway!r}; choose one of {', '.join(GATEWAYS)}")
+    if gateway == "spark":
+        from catwalk.spark import enable
+
+        enable()  # config.yaml declares the spark gateway only when CATWALK_SPARK is set
     if verbose:
         set_console(TerminalConsole())
     try:

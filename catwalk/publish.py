@@ -63,7 +63,37 @@ def install() -> None:
         )
     _enable_duckdb_transactions()
     _publish_after_audits()
+    _iceberg_interval_writes()
     _installed = True
+
+
+def _iceberg_interval_writes() -> None:
+    """Time-range intervals on Spark are written as on DuckDB and Postgres: DELETE the interval,
+    then INSERT it, into unpartitioned Iceberg tables.
+
+    SQLMesh 0.236 writes a Spark interval with INSERT OVERWRITE in dynamic partition mode and
+    partitions the table by the raw time column (one partition per distinct timestamp): on
+    Iceberg that opens one Parquet writer per timestamp (the Java heap ran out on a 14-day tiny
+    build) and only replaces the timestamps the new batch contains, so rows of the interval that
+    the recomputation drops would stay. Iceberg deletes rows (its SQL extensions), so the
+    DELETE + INSERT strategy is exact whatever the layout; the partition spec is left out.
+    (Spark has no multi-statement transactions: a failure between the two leaves the interval
+    empty until the next run recomputes it.)
+    """
+    try:
+        from sqlmesh.core.engine_adapter.shared import InsertOverwriteStrategy
+        from sqlmesh.core.engine_adapter.spark import SparkEngineAdapter
+    except ImportError:  # pragma: no cover - pyspark-free installs still import the adapter module
+        return
+    properties = SparkEngineAdapter._build_table_properties_exp
+
+    def _build_table_properties_exp(self: t.Any, *args: t.Any, **kwargs: t.Any) -> t.Any:
+        if kwargs.get("table_format") == "iceberg":
+            kwargs["partitioned_by"] = None
+        return properties(self, *args, **kwargs)
+
+    SparkEngineAdapter.INSERT_OVERWRITE_STRATEGY = InsertOverwriteStrategy.DELETE_INSERT
+    SparkEngineAdapter._build_table_properties_exp = _build_table_properties_exp  # type: ignore[method-assign]
 
 
 def _enable_duckdb_transactions() -> None:

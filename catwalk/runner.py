@@ -124,10 +124,17 @@ class RunLog:
         self._lock = threading.Lock()
 
     def ensure_table(self) -> None:
-        columns = ", ".join(f"{name} {kind}" for name, kind in RUN_LOG_COLUMNS.items())
+        from sqlglot import exp
+
+        dialect = self.adapter.dialect
+        columns = ", ".join(
+            f"{name} {exp.DataType.build(kind, dialect='duckdb').sql(dialect)}"
+            for name, kind in RUN_LOG_COLUMNS.items()
+        )
+        using = " USING iceberg" if dialect == "spark" else ""  # Spark updates only Iceberg tables
         with self._lock:
             self.adapter.execute("CREATE SCHEMA IF NOT EXISTS meta")
-            self.adapter.execute(f"CREATE TABLE IF NOT EXISTS {RUN_LOG_TABLE} ({columns})")
+            self.adapter.execute(f"CREATE TABLE IF NOT EXISTS {RUN_LOG_TABLE} ({columns}){using}")
 
     def insert(self, **values: t.Any) -> None:
         from sqlglot import exp
@@ -148,8 +155,8 @@ class RunLog:
 
     def set_error(self, model: str, interval_start: datetime, error: str) -> None:
         where = (
-            f"run_id = '{self.run_id}' AND model = {self._literal('model', model).sql()}"
-            f" AND interval_start = {self._literal('interval_start', interval_start).sql('postgres')}"
+            f"run_id = '{self.run_id}' AND model = {self._literal('model', model).sql(self.adapter.dialect)}"
+            f" AND interval_start = {self._literal('interval_start', interval_start).sql(self.adapter.dialect)}"
         )
         self._update({"error": error}, where)
 
@@ -467,6 +474,16 @@ def lock_for(gateway: str, project: Path, must_exist: bool = True) -> RunLock:
     """The run's lock; on `local`, refuses a DuckDB file that does not exist (nothing is created)."""
     if gateway == "postgres":
         return PostgresRunLock(postgres_settings())
+    if gateway == "spark":  # a file lock beside SQLMesh's state file (embedded Derby: one host)
+        from catwalk.spark import set_default_environment
+
+        set_default_environment()
+        state = Path(os.environ["CATWALK_SPARK_STATE"])
+        if must_exist and not state.is_file():
+            raise CatwalkError(f"the Spark gateway's state {state} does not exist "
+                               "(CATWALK_SPARK_STATE); plan prod on the spark gateway first")
+        state.parent.mkdir(parents=True, exist_ok=True)
+        return FileRunLock(state.with_name(state.name + ".run.lock"))
     database = _duckdb_file(project)
     if not (database.is_file() or (not must_exist and database.parent.is_dir())):
         raise CatwalkError(

@@ -153,7 +153,8 @@ class PiiTagged(Rule):
 
 
 class PortablePercentile(Rule):
-    """Percentiles are written QUANTILE_CONT(x, q): the WITHIN GROUP form does not survive
+    """Percentiles are written @continuous_percentile(x, q) (QUANTILE_CONT on DuckDB and
+    Postgres; see PortableIdioms): the WITHIN GROUP form does not survive
     `sqlmesh format` portably (it becomes QUANTILE_CONT(x, q ORDER BY x), which Postgres rejects)."""
 
     def check_model(self, model: Model) -> t.Optional[RuleViolation]:
@@ -164,8 +165,52 @@ class PortablePercentile(Rule):
         text = query.sql(dialect="duckdb")
         if re.search(r"QUANTILE_(CONT|DISC)\([^()]*(\([^()]*\)[^()]*)*ORDER BY", text, re.IGNORECASE):
             return self.violation(
-                f"{model.name}: write percentiles as QUANTILE_CONT(x, q) (no ORDER BY / WITHIN GROUP)"
+                f"{model.name}: write percentiles as @continuous_percentile(x, q) or "
+                "@discrete_percentile(x, q) (no ORDER BY / WITHIN GROUP)"
             )
+        return None
+
+
+# DuckDB idioms that SQLGlot does not carry to Spark (rejected there, or another answer there),
+# with the portable spelling (macros/portable.py, macros/time.py). Matched on the model's query
+# written in DuckDB's dialect before macros are expanded (a macro call reads `@NAME(`).
+NON_PORTABLE_IDIOMS = (
+    (r"(?<!@)\b(STRING_AGG|LISTAGG|GROUP_CONCAT)\s*\(",
+     "ordered string aggregation: use @ordered_string_agg(value, separator, order keys...)"),
+    (r"(?<!@)\b(QUANTILE_CONT|QUANTILE_DISC|QUANTILE|PERCENTILE_CONT|PERCENTILE_DISC|MEDIAN)\s*\(",
+     "percentile: use @continuous_percentile(value, fraction) or @discrete_percentile(value, fraction)"),
+    (r"\bEXTRACT\s*\(\s*(ISODOW|DOW|DAYOFWEEK|WEEKDAY|EPOCH)\b",
+     "EXTRACT(ISODOW/DOW/EPOCH ...): use @iso_day_of_week(day) or @seconds_between(a, b)"),
+    (r"(?<!@)\b(DAYOFWEEK|ISODOW|DAYOFWEEKISO|WEEKDAY|WEEK|WEEKOFYEAR|YEARWEEK|AGE|EPOCH|EPOCH_MS|EPOCH_US|TIMEZONE)\s*\(",
+     "day-of-week, week number, age, epoch and timezone() functions differ across engines: use "
+     "@iso_day_of_week(day), @seconds_between(a, b), @to_est(ts) / @to_utc(ts) or DATE_TRUNC"),
+    (r"\b(DATE_DIFF|DATEDIFF|DATE_SUB)\s*\(\s*'(MONTH|MONTHS|QUARTER|YEAR|YEARS|WEEK|WEEKS)'",
+     "month/quarter/year differences count boundaries differently on Spark: compute them from "
+     "EXTRACT(YEAR ...) * 12 + EXTRACT(MONTH ...)"),
+    (r"->>", "JSON ->> operator: use @json_text(text, '$.path')"),
+    (r"\b(LIST|ARRAY_AGG)\s*\((?:[^()]|\([^()]*\))*\bORDER BY\b",
+     "ORDER BY inside list()/array_agg() is dropped on Spark: aggregate unordered and sort the "
+     "list (ARRAY_SORT), or use @string_agg"),
+)
+
+
+class PortableIdioms(Rule):
+    """Engine-specific idioms are written through the dialect macros, so the same model gives the
+    same answer on DuckDB, Postgres and Spark (the `spark` gateway)."""
+
+    def check_model(self, model: Model) -> t.Optional[RuleViolation]:
+        query = getattr(model, "query", None)
+        if query is None or isinstance(model, ExternalModel):
+            return None
+        sql = re.sub(r"/\*.*?\*/", "", query.sql(dialect="duckdb"), flags=re.S)
+        text = re.sub(r"'(?:[^']|'')*'", "''", sql)  # string literals emptied
+        found = [
+            advice for pattern, advice in NON_PORTABLE_IDIOMS
+            # the date-part patterns read the literal argument; the others ignore string contents
+            if re.search(pattern, sql if "MONTH" in pattern else text, re.I)
+        ]
+        if found:
+            return self.violation(f"{model.name}: {'; '.join(found)}")
         return None
 
 

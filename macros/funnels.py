@@ -23,8 +23,9 @@ from sqlglot import exp
 from sqlmesh import macro
 
 
-def funnel_sql(steps: list[str]) -> str:
+def funnel_sql(steps: list[str], seconds: str | None = None) -> str:
     """The funnel query (DuckDB dialect) over the fully qualified step model names, in order."""
+    seconds = seconds or 'EXTRACT(EPOCH FROM (ordered."timestamp" - ordered.previous_timestamp))::DOUBLE'
     ranks = range(1, len(steps) + 1)
     union = "\n    UNION ALL\n".join(
         f"    SELECT user_id, \"timestamp\", '{k}. {name.split('.')[-1]}' AS event_name, "
@@ -57,8 +58,7 @@ SELECT
     ordered.user_id::TEXT AS user_id,
     {", ".join(f"ordered.has_event_rank_{k}::BOOLEAN AS has_event_rank_{k}" for k in ranks)},
     ordered.previous_timestamp::TIMESTAMPTZ AS previous_timestamp,
-    EXTRACT(EPOCH FROM (ordered."timestamp" - ordered.previous_timestamp))::DOUBLE
-        AS time_delta_from_last_event,
+    {seconds} AS time_delta_from_last_event,
     ordered.has_preceding_events::BOOLEAN AS has_preceding_events,
     contracts.organization_id::BIGINT AS organization_id,
     contracts.organization_name::TEXT AS organization_name,
@@ -82,5 +82,10 @@ def funnel_analysis(evaluator, *steps: exp.Expression) -> exp.Expression:
     """The funnel query over the step models (see the module docstring)."""
     if not steps:
         raise ValueError("funnel_analysis needs at least one step model")
+    from macros.time import seconds_between
+
     names = [step.sql(dialect="duckdb") for step in steps]
-    return exp.maybe_parse(funnel_sql(names), dialect="duckdb")
+    seconds = seconds_between(  # per engine (Spark cannot take the epoch of an interval)
+        evaluator, exp.column("previous_timestamp", "ordered"), exp.column("timestamp", "ordered", quoted=True)
+    ).sql(dialect="duckdb")
+    return exp.maybe_parse(funnel_sql(names, seconds), dialect="duckdb")

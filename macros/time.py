@@ -9,6 +9,7 @@ Examples (authoring dialect DuckDB):
     @to_utc(timestamp)              -> timestamp AT TIME ZONE 'UTC'                (naive UTC time)
     @minutes_between(a, b)          -> EXTRACT(EPOCH FROM (b - a)) / 60.0          (minutes from a to b)
     @seconds_between(a, b)          -> EXTRACT(EPOCH FROM (b - a))
+    (on Spark, which cannot take the epoch of an interval, the sum of the interval's fields)
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ def to_utc(evaluator, column: exp.Expression) -> exp.Expression:
 @macro()
 def seconds_between(evaluator, start: exp.Expression, end: exp.Expression) -> exp.Expression:
     """Seconds from `start` to `end` (negative when end precedes start), as a float."""
+    from macros.portable import target_dialect
+
+    if target_dialect(evaluator) == "spark":
+        # Spark cannot EXTRACT(EPOCH) from an interval: sum its fields (seconds with microseconds).
+        difference = f"(CAST({end.sql('duckdb')} AS TIMESTAMPTZ) - CAST({start.sql('duckdb')} AS TIMESTAMPTZ))"
+        return exp.maybe_parse(
+            f"CAST(EXTRACT(DAY FROM {difference}) * 86400 + EXTRACT(HOUR FROM {difference}) * 3600"
+            f" + EXTRACT(MINUTE FROM {difference}) * 60 + EXTRACT(SECOND FROM {difference}) AS DOUBLE)",
+            dialect="duckdb",
+        )
     return exp.Cast(
         this=exp.Extract(this=exp.var("EPOCH"), expression=exp.Paren(this=exp.Sub(this=end, expression=start))),
         to=exp.DataType.build("DOUBLE"),

@@ -103,19 +103,70 @@ def load_columns(adapter, schemas: t.Iterable[str]) -> t.Dict[t.Tuple[str, str],
     schemas = sorted(set(schemas))
     if not schemas:
         return {}
-    quoted_schemas = ", ".join("'" + schema.replace("'", "''") + "'" for schema in schemas)
-    quoted_columns = ", ".join("'" + column + "'" for column in DELIVERY_COLUMNS)
-    rows = adapter.fetchall(
-        "SELECT table_schema, table_name, column_name FROM information_schema.columns"
-        f" WHERE table_catalog = current_database() AND table_schema IN ({quoted_schemas})"
-        f" AND column_name IN ({quoted_columns})"
-    )
+    if adapter.dialect == "spark":  # Spark has no information_schema: ask its catalog
+        rows = _spark_columns(adapter, schemas)
+    else:
+        quoted_schemas = ", ".join("'" + schema.replace("'", "''") + "'" for schema in schemas)
+        quoted_columns = ", ".join("'" + column + "'" for column in DELIVERY_COLUMNS)
+        rows = adapter.fetchall(
+            "SELECT table_schema, table_name, column_name FROM information_schema.columns"
+            f" WHERE table_catalog = current_database() AND table_schema IN ({quoted_schemas})"
+            f" AND column_name IN ({quoted_columns})"
+        )
     per_table: t.Dict[t.Tuple[str, str], str] = {}
     for schema, table, column in rows:
         current = per_table.get((schema, table))
         if current is None or DELIVERY_COLUMNS.index(column) < DELIVERY_COLUMNS.index(current):
             per_table[(schema, table)] = column
     return per_table
+
+
+def _spark_columns(adapter, schemas: t.List[str]) -> t.List[t.Tuple[str, str, str]]:
+    """(schema, table, load column) of the Spark catalog's tables in these schemas.
+
+    Reading a table's columns loads its Iceberg metadata (about a second per table), so each
+    schema's answer is kept on the adapter for the life of the process (a plan or a run): raw
+    tables gain load columns only with a new loader, never during a run.
+    """
+    cache = adapter.__dict__.setdefault("_catwalk_load_columns", {})
+    spark = adapter.spark
+    rows = []
+    for schema in schemas:
+        if schema not in cache:
+            found = []
+            if spark.catalog.databaseExists(schema):
+                for (table,) in [(row.tableName,) for row in spark.sql(f"SHOW TABLES IN `{schema}`").collect()]:
+                    for column in spark.table(f"`{schema}`.`{table}`").columns:
+                        if column in DELIVERY_COLUMNS:
+                            found.append((schema, table, column))
+            cache[schema] = found
+        rows.extend(cache[schema])
+    return rows
+
+
+def _spark_horizon_rows(adapter, per_table: t.Dict[t.Tuple[str, str], str]) -> t.List[t.Tuple[str, str, t.Any]]:
+    """(schema, load column, latest load) per raw table on Spark, each table's answer kept on the
+    adapter for five minutes: every model's signal asks for its tables, and each query is a
+    Spark job. A horizon read a few minutes ago is never later than the real one, so a kept
+    answer can only make a model wait, never run early."""
+    import time
+
+    import sqlglot
+
+    cache = adapter.__dict__.setdefault("_catwalk_horizons", {})
+    now = time.monotonic()
+    missing = {key: column for key, column in per_table.items()
+               if key not in cache or now - cache[key][0] >= 300}
+    if missing:
+        selects = [
+            f"SELECT '{schema}' AS source_schema, '{table}' AS source_table,"
+            f' MAX("{column}") AS delivered_at FROM "{schema}"."{table}"'
+            for (schema, table), column in sorted(missing.items())
+        ]
+        query = sqlglot.parse_one(" UNION ALL ".join(selects), dialect="duckdb")
+        for schema, table, delivered_at in adapter.fetchall(query):
+            cache[(schema, table)] = (now, delivered_at)
+    return [(schema, column, cache[(schema, table)][1]) for (schema, table), column in per_table.items()]
 
 
 def delivery_horizons(
@@ -135,7 +186,11 @@ def delivery_horizons(
     horizons: t.Dict[t.Tuple[str, str], t.Any] = {}
     for (schema, _table), column in per_table.items():
         horizons[(schema, column)] = None
-    for schema, column, delivered_at in adapter.fetchall(" UNION ALL ".join(selects)):
+    if adapter.dialect == "spark":
+        rows = _spark_horizon_rows(adapter, per_table)
+    else:
+        rows = adapter.fetchall(" UNION ALL ".join(selects))
+    for schema, column, delivered_at in rows:
         if delivered_at is None:
             continue
         delivered_at = _as_utc(delivered_at)

@@ -127,7 +127,8 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
     assert "reads raw tables" in violations and "analytics.reads_raw" in violations
     assert "Tableau mart exposing person-identifying columns email" in violations
     assert "undocumented columns email" in violations
-    assert "analytics.percentiles: write percentiles as QUANTILE_CONT(x, q)" in violations
+    assert "analytics.percentiles: write percentiles as @continuous_percentile(x, q)" in violations
+    assert "analytics.percentiles: percentile: use @continuous_percentile" in violations
     assert "analytics.idle_at_18 runs at 18:00" in violations
     # a table-layer model may run at 18:00 with no reader: analysts read it
     assert "analytics.twice_table runs at 18:00" not in violations

@@ -31,16 +31,19 @@ from catwalk.warehouse.writer import (
     ensure_postgres_database,
     nonempty_raw_tables_duckdb,
     nonempty_raw_tables_postgres,
+    nonempty_raw_tables_spark,
     pending_name,
     publish_staged,
+    spark_generator_file,
     stage_to_postgres,
+    stage_to_spark,
     stage_world,
     write_truth,
 )
 
 __all__ = ["generate", "load", "SCALES"]
 
-GATEWAYS = ("local", "postgres")
+GATEWAYS = ("local", "postgres", "spark")
 DUCKDB_MEMORY_LIMIT = "512MB"  # DuckDB's buffer pool while generating into a file
 
 
@@ -103,6 +106,23 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
             con = duckdb.connect(str(path))
         except duckdb.Error as error:
             raise CatwalkError(f"cannot open DuckDB file {path}: {error}") from None
+    elif gateway == "spark":
+        # Raw tables go to Spark as Iceberg tables; schema catwalk_generator (pending rows,
+        # generation record, ground truth) stays in a DuckDB file beside the Spark warehouse.
+        from catwalk.spark import session
+
+        spark = session()
+        path = spark_generator_file()
+        nonempty = nonempty_raw_tables_spark(spark)
+        if nonempty and not force:
+            raise CatwalkError(
+                f"raw table {nonempty[0]} already holds data ({len(nonempty)} non-empty raw "
+                "tables); pass force=True (--force) to replace them"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in (path, path.with_name(path.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        con = duckdb.connect(str(path))
     else:
         settings = postgres_settings()
         ensure_postgres_database(settings)
@@ -116,7 +136,7 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
     staged = False  # staged raw tables may exist (dropped on failure)
     try:
         nonempty = (nonempty_raw_tables_duckdb(con) if gateway == "local"
-                    else nonempty_raw_tables_postgres(pg))
+                    else [] if gateway == "spark" else nonempty_raw_tables_postgres(pg))
         if nonempty and not force:
             raise CatwalkError(
                 f"raw table {nonempty[0]} already holds data ({len(nonempty)} non-empty raw "
@@ -146,6 +166,8 @@ def generate(gateway: str = "local", scale: str = "demo", seed: int = 42, start=
         if gateway == "postgres":
             stage_to_postgres(con, pg, world, report)
             pg.commit()
+        if gateway == "spark":  # no transactions across Spark tables: each table is replaced whole
+            stage_to_spark(con, spark, report)
     except BaseException:
         if gateway == "postgres":
             pg.rollback()
@@ -243,6 +265,8 @@ def load(gateway: str = "local", until: str = "2026-11-28T07:00:00Z", *,
         until_ts = until_ts.tz_localize("UTC")
     until_ts = until_ts.tz_convert("UTC")
     report = Progress(progress)
+    if gateway == "spark":
+        return _load_spark(until_ts, report)
     engine = _Engine(gateway)
     try:
         try:
@@ -302,6 +326,72 @@ def load(gateway: str = "local", until: str = "2026-11-28T07:00:00Z", *,
             engine.close()
         except Exception:
             pass
+
+
+def _load_spark(until_ts: pd.Timestamp, report: Progress) -> dict:
+    """`load` for the spark gateway: pending rows from the generator's DuckDB file, appended to the
+    Iceberg raw tables (replica rows: the keys delivered in the window are deleted by MERGE, then
+    their latest versions inserted)."""
+    import duckdb
+
+    from catwalk.spark import session
+    from catwalk.warehouse.writer import copy_to_spark, spark_name
+
+    path = spark_generator_file()
+    if not path.exists():
+        raise CatwalkError(f"no generation found ({path} does not exist); run `catwalk warehouse "
+                           "generate --gateway spark` first")
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("SET TimeZone='UTC'")
+        watermark, world_end = (pd.Timestamp(v) for v in con.execute(
+            f"SELECT delivered_until, world_end FROM {S.quote(G)}.generations").fetchone())
+        appended: dict[str, int] = {}
+        if until_ts <= watermark:
+            report(f"nothing to load: {until_ts.isoformat()} <= watermark {watermark.isoformat()}")
+            return appended
+        lo, hi = watermark.isoformat(), until_ts.isoformat()
+        kinds = dict(con.execute(f"SELECT table_name, kind FROM {S.quote(G)}.tables").fetchall())
+        _check_generation_covers_project(kinds)
+        keys = dict(con.execute(f"SELECT table_name, key_columns FROM {S.quote(G)}.tables").fetchall())
+        window = (f"_delivered_at > TIMESTAMPTZ '{lo}' AND _delivered_at <= TIMESTAMPTZ '{hi}'")
+        spark = session()
+        with tempfile.TemporaryDirectory(prefix="catwalk-spark-load-") as folder:
+            for table, columns in S.raw_tables().items():
+                cols = ", ".join(S.quote(c) for c, _ in columns)
+                pending = pending_name(table)
+                if kinds[table] == "event":
+                    n = copy_to_spark(con, spark, table, f"SELECT {cols} FROM {pending} WHERE "
+                                      f"{window} ORDER BY _delivered_at, _ord", folder, replace=False)
+                else:
+                    key = [S.quote(k) for k in keys[table].split(",")]
+                    changed = con.execute(f"SELECT count(*) FROM {pending} WHERE {window}").fetchone()[0]
+                    if not changed:
+                        continue
+                    keys_file = os.path.join(folder, "keys.parquet")
+                    con.execute(f"COPY (SELECT DISTINCT {', '.join(key)} FROM {pending} WHERE "
+                                f"{window}) TO '{keys_file}' (FORMAT PARQUET)")
+                    match = " AND ".join(f"t.`{k.strip(chr(34))}` = s.`{k.strip(chr(34))}`" for k in key)
+                    spark.sql(f"MERGE INTO {spark_name(S.qualified(table))} t USING "
+                              f"parquet.`{keys_file}` s ON {match} WHEN MATCHED THEN DELETE")
+                    n = copy_to_spark(
+                        con, spark, table,
+                        f"SELECT {cols} FROM (SELECT *, row_number() OVER (PARTITION BY "
+                        f"{', '.join(key)} ORDER BY _delivered_at DESC, _ord DESC) AS _rn FROM "
+                        f"{pending} WHERE {window}) AS latest WHERE _rn = 1 AND NOT _deleted "
+                        "ORDER BY _ord", folder, replace=False)
+                if n:
+                    appended[table] = n
+        total = sum(appended.values())
+        con.execute(f"UPDATE {S.quote(G)}.generations SET delivered_until = TIMESTAMPTZ '{hi}'")
+        con.execute(f"INSERT INTO {S.quote(G)}.loads VALUES (TIMESTAMPTZ "
+                    f"'{pd.Timestamp.now(tz='UTC').floor('s').isoformat()}', TIMESTAMPTZ '{hi}', {total})")
+        if until_ts > world_end:
+            report(f"note: the simulated world ends at {world_end.isoformat()}; nothing exists after")
+        report(f"loaded {total:,} rows into {len(appended)} tables up to {hi}")
+        return appended
+    finally:
+        con.close()
 
 
 _unused = (HOUR, FUTURE_DAYS, copy_to_postgres)

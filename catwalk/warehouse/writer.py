@@ -395,3 +395,83 @@ def stage_to_postgres(stage, pg, world: World, progress: Progress) -> None:
 
 
 _ = io  # (kept for callers that stream CSV buffers)
+
+
+# --------------------------------------------------------------------------------------- spark
+
+
+def spark_type(table: str, column: str, duckdb_type: str) -> str:
+    """The Spark type of a raw column (the `during` ranges stay TEXT, as on DuckDB)."""
+    from sqlglot import exp
+
+    return exp.DataType.build(duckdb_type, dialect="duckdb").sql("spark")
+
+
+def spark_name(qualified_name: str) -> str:
+    """A quoted "schema"."table" in Spark's quoting."""
+    return ".".join(f"`{part.strip(chr(34))}`" for part in qualified_name.split('"."'))
+
+
+def nonempty_raw_tables_spark(spark) -> list[str]:
+    found = []
+    for schema in S.raw_schemas():
+        if not spark.catalog.databaseExists(schema):
+            continue
+        existing = {row.tableName for row in spark.sql(f"SHOW TABLES IN `{schema}`").collect()}
+        for table in S.raw_tables():
+            if table.split(".")[0] == schema and table.split(".")[1] in existing:
+                if spark.sql(f"SELECT 1 FROM {spark_name(S.qualified(table))} LIMIT 1").take(1):
+                    found.append(table)
+    return found
+
+
+def spark_select_list(table: str, source_columns: list[str] | None = None) -> str:
+    return ", ".join(
+        f"CAST(`{column}` AS {spark_type(table, column, kind)}) AS `{column}`"
+        for column, kind in S.raw_tables()[table]
+    )
+
+
+def copy_to_spark(stage, spark, table: str, query: str, folder: str, replace: bool) -> int:
+    """Write the rows of a DuckDB `query` (the columns of raw `table`) into its Iceberg table.
+
+    DuckDB writes them to a Parquet file (TIMESTAMPTZ as UTC instants, lists as lists, decimals
+    as decimals); Spark reads the file and casts every column to its declared type. `replace`
+    recreates the table (CREATE OR REPLACE ... AS SELECT); otherwise the rows are appended.
+    """
+    path = os.path.join(folder, f"{table}.parquet")
+    stage.execute(f"COPY ({query}) TO '{path}' (FORMAT PARQUET)")
+    count = stage.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0]
+    target = spark_name(S.qualified(table))
+    select = f"SELECT {spark_select_list(table)} FROM parquet.`{path}`"
+    if replace:
+        spark.sql(f"DROP TABLE IF EXISTS {target} PURGE")
+        spark.sql(f"CREATE TABLE {target} USING iceberg AS {select}")
+    elif count:
+        spark.sql(f"INSERT INTO {target} {select}")
+    os.remove(path)
+    return count
+
+
+def stage_to_spark(stage, spark, progress: Progress) -> None:
+    """Replace every raw table of the Spark warehouse by the staged DuckDB one (Iceberg tables).
+
+    The pending rows and the generator's bookkeeping stay in the staging DuckDB file (see
+    `spark_generator_file`): `load --until` reads them from there and appends to Spark.
+    """
+    for schema in S.raw_schemas():
+        spark.sql(f"CREATE SCHEMA IF NOT EXISTS `{schema}`")
+    with tempfile.TemporaryDirectory(prefix="catwalk-spark-") as folder:
+        for table in S.raw_tables():
+            columns = ", ".join(S.quote(c) for c, _ in S.raw_tables()[table])
+            copy_to_spark(stage, spark, table, f"SELECT {columns} FROM {S.qualified(table)}",
+                          folder, replace=True)
+    progress("raw tables written to Spark (Iceberg)")
+
+
+def spark_generator_file():
+    """The DuckDB file beside the Spark warehouse that holds schema catwalk_generator (pending
+    rows, the generation record, loads, ground truth) for the spark gateway."""
+    from catwalk.spark import spark_dir
+
+    return spark_dir() / "generator.duckdb"

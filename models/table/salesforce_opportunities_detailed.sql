@@ -104,14 +104,8 @@ WITH opportunities AS (
 ), line_products AS (
     SELECT
         opportunity_id
-        , LISTAGG(product_id, ','
-        ORDER BY
-            product_name
-            , product_id) AS product_ids
-        , LISTAGG(product_name, ','
-        ORDER BY
-            product_name
-            , product_id) AS product_names
+        , @ordered_string_agg(product_id, ',', product_name, product_id) AS product_ids
+        , @ordered_string_agg(product_name, ',', product_name, product_id) AS product_names
         , BOOL_OR(CAST(product_name = '24/7' AS BOOLEAN)) AS includes_24_7
         , BOOL_OR(CAST(product_name = 'Vaccination Campaign' AS BOOLEAN)) AS includes_vaccination_campaign
         , BOOL_OR(CAST(product_name = 'Stress Management & Well-Being' AS BOOLEAN)) AS includes_mental_health

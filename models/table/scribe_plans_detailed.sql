@@ -62,9 +62,7 @@ WITH plans AS (
 ), plan_feature_lists AS (
     SELECT
         plan_features.plan_id
-        , LISTAGG(features.feature_name, ','
-        ORDER BY
-            features.feature_name) AS features
+        , @ordered_string_agg(features.feature_name, ',', features.feature_name) AS features
         , MAX(CASE WHEN features.feature_name = '24_7' THEN 1 ELSE 0 END) = 1 AS has_24_7
         , MAX(CASE WHEN features.feature_name IN ('mental_health', 'mental_health_family') THEN 1 ELSE 0 END) = 1 AS has_mental_health
     FROM plan_features

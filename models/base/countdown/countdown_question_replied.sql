@@ -85,11 +85,11 @@ WITH replies AS (
         , NULLIF(TRIM(quetion_reply_values), '') AS reply_values
         , CASE
             WHEN TRIM(quetion_reply_items) LIKE '[%]'
-            THEN NULLIF(TRIM(quetion_reply_items)::JSON ->> '$[0]', '')
+            THEN NULLIF(@json_text(TRIM(quetion_reply_items), '$[0]'), '')
         END AS reply_label_first
         , CASE
             WHEN TRIM(quetion_reply_values) LIKE '[%]'
-            THEN NULLIF(TRIM(quetion_reply_values)::JSON ->> '$[0]', '')
+            THEN NULLIF(@json_text(TRIM(quetion_reply_values), '$[0]'), '')
         END AS reply_values_first
     FROM first_replies
 )

@@ -29,9 +29,7 @@ SELECT
     date_day::DATE AS date_day /* Calendar day */
     , DATE_TRUNC('WEEK', date_day)::DATE AS date_week /* Monday of the week of the day */
     , DATE_TRUNC('MONTH', date_day)::DATE AS date_month /* First day of the month of the day */
-    , (
-        (
-            DATE_TRUNC('MONTH', date_day) + INTERVAL '1' MONTH
-        )::DATE - DATE_TRUNC('MONTH', date_day)::DATE
-    )::INT AS days_in_month /* Number of days in the month of the day */
+    , @days_between(DATE_TRUNC('MONTH', date_day)::DATE, (
+        DATE_TRUNC('MONTH', date_day) + INTERVAL '1' MONTH
+    )::DATE)::INT AS days_in_month /* Number of days in the month of the day */
 FROM days

@@ -22,7 +22,7 @@ WITH days AS (
         date_day AS date_week
     FROM days
     WHERE
-        EXTRACT(ISODOW FROM date_day) = 6
+        @iso_day_of_week(date_day) = 6
 )
 SELECT
     date_week::TIMESTAMP AS date_week /* Saturday starting the week, local midnight */

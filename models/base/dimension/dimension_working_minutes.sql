@@ -32,7 +32,7 @@ WITH day_numbers AS (
     LEFT JOIN analytics.dimension_working_holidays AS holidays
         ON days.date_day = holidays.date_day
     WHERE
-        EXTRACT(ISODOW FROM days.date_day) <= 5 AND holidays.date_day IS NULL
+        @iso_day_of_week(days.date_day) <= 5 AND holidays.date_day IS NULL
 ), minutes AS (
     SELECT
         n AS minute_number

@@ -23,8 +23,8 @@ WITH responses AS (
 ), parsed AS (
     SELECT
         *
-        , NULLIF(TRIM(hidden)::JSON ->> '$.user_id', '') AS hidden_user_id
-        , NULLIF(TRIM(hidden)::JSON ->> '$.org_id', '') AS hidden_org_id
+        , NULLIF(@json_text(TRIM(hidden), '$.user_id'), '') AS hidden_user_id
+        , NULLIF(@json_text(TRIM(hidden), '$.org_id'), '') AS hidden_org_id
     FROM responses
 )
 SELECT

@@ -47,12 +47,8 @@ WITH outcomes AS (
         , date_day_est
         , MAX(CASE WHEN rank_first = 1 THEN outcome END) AS first_outcome
         , MAX(CASE WHEN rank_last = 1 THEN outcome END) AS last_outcome
-        , LISTAGG(CASE WHEN is_valid_outcome THEN outcome END, ','
-        ORDER BY
-            "timestamp") AS valid_outcomes
-        , LISTAGG(CASE WHEN NOT is_valid_outcome THEN outcome END, ','
-        ORDER BY
-            "timestamp") AS invalid_outcomes
+        , @ordered_string_agg(CASE WHEN is_valid_outcome THEN outcome END, ',', "timestamp") AS valid_outcomes
+        , @ordered_string_agg(CASE WHEN NOT is_valid_outcome THEN outcome END, ',', "timestamp") AS invalid_outcomes
     FROM ranked
     GROUP BY
         episode_id

@@ -71,9 +71,7 @@ WITH outcome_events AS (
         , MAX(CASE WHEN rank_latest_valid_first = 1 THEN outcome END) AS outcome
         , MAX(CASE WHEN rank_latest_valid_first = 1 THEN outcome_category END) AS outcome_category
         , BOOL_OR(is_valid_outcome::BOOLEAN) AS is_valid_outcome
-        , LISTAGG(outcome, ','
-        ORDER BY
-            "timestamp") AS outcomes_ordered
+        , @ordered_string_agg(outcome, ',', "timestamp") AS outcomes_ordered
         , MIN("timestamp") AS outcome_first_set_timestamp
     FROM ranked
     GROUP BY

@@ -48,10 +48,7 @@ WITH priorities AS (
         episode_id
         , MAX(CASE WHEN rank_first = 1 THEN priority_level END) AS first_priority_level
         , MAX(CASE WHEN rank_last = 1 THEN priority_level END) AS priority_level
-        , LISTAGG(priority_level, ','
-        ORDER BY
-            updated_at
-            , event_id) AS priority_levels_ordered
+        , @ordered_string_agg(priority_level, ',', updated_at, event_id) AS priority_levels_ordered
         , MIN(updated_at) AS priority_first_set_timestamp
     FROM ranked
     GROUP BY

@@ -113,9 +113,7 @@ WITH responses_en AS (
 ), tags_by_survey AS (
     SELECT
         survey_id
-        , LISTAGG(tag, ', '
-        ORDER BY
-            tag) AS tags
+        , @ordered_string_agg(tag, ', ', tag) AS tags
         , BOOL_OR(CAST(LOWER(tag) = 'testimonial' AS BOOLEAN)) AS is_testimonial
     FROM tags
     GROUP BY

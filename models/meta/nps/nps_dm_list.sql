@@ -112,9 +112,7 @@ WITH organizations AS (
                 ELSE organizations.email_preference
             END
         ) AS "language"
-        , TRUNC((
-            @execution_tstz::DATE - organizations.billing_start_date
-        )::DOUBLE / 30)::INT AS month_since_billing_start_date
+        , TRUNC(@days_between(organizations.billing_start_date, @execution_tstz::DATE)::DOUBLE / 30)::INT AS month_since_billing_start_date
     FROM organizations
     INNER JOIN organization_accounts
         ON organizations.organization_id = organization_accounts.organization_id

@@ -41,9 +41,9 @@ WITH weeks AS (
     SELECT
         date_week_est AS date_week
         , COUNT(*) AS chats_count
-        , QUANTILE_CONT(frt_care_team, 0.9) AS frt_care_team_p90
-        , QUANTILE_CONT(CASE WHEN chat_type = 'New Episode' THEN frt_nurse END, 0.9) AS frt_nurse_new_episode_p90
-        , QUANTILE_CONT(time_to_resolved_pending, 0.5) AS time_to_resolved_pending_median
+        , @continuous_percentile(frt_care_team, 0.9) AS frt_care_team_p90
+        , @continuous_percentile(CASE WHEN chat_type = 'New Episode' THEN frt_nurse END, 0.9) AS frt_nurse_new_episode_p90
+        , @continuous_percentile(time_to_resolved_pending, 0.5) AS time_to_resolved_pending_median
     FROM chats
     GROUP BY
         date_week_est

@@ -34,8 +34,8 @@ WITH months AS (
     SELECT
         date_month_est AS date_month
         , COUNT(CASE WHEN chat_type = 'New Episode' AND NOT first_set_active IS NULL THEN 1 END) AS new_episodes_count
-        , QUANTILE_CONT(CASE WHEN is_first_message_in_opening_hours THEN wait_time_first_care_team END, 0.9) AS wait_time_first_care_team_p90
-        , QUANTILE_CONT(CASE WHEN is_first_message_in_opening_hours THEN time_to_resolved_pending END, 0.5) AS time_to_resolved_pending_median
+        , @continuous_percentile(CASE WHEN is_first_message_in_opening_hours THEN wait_time_first_care_team END, 0.9) AS wait_time_first_care_team_p90
+        , @continuous_percentile(CASE WHEN is_first_message_in_opening_hours THEN time_to_resolved_pending END, 0.5) AS time_to_resolved_pending_median
     FROM chats
     GROUP BY
         date_month_est

@@ -53,7 +53,7 @@ WITH schedule AS (
 ), calendar AS (
     SELECT
         date_day
-        , EXTRACT(ISODOW FROM date_day)::INT AS iso_day_of_week
+        , @iso_day_of_week(date_day)::INT AS iso_day_of_week
     FROM days
     WHERE
         date_day <= last_day
