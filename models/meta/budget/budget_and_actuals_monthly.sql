@@ -40,9 +40,9 @@ SELECT
     actuals.date_month::DATE AS date_month /* First day of the UTC month */
     , actuals.account_budget_category::TEXT AS account_budget_category /* Budget category of the accounts (seed xero_account_budget_categories) */
     , actuals.account_group::TEXT AS account_group /* Account group of the accounts (name prefix rules of xero_expenses_detailed) */
-    , ROUND(COALESCE(budget.amount, 0), 2)::DOUBLE AS amount_budget /* Budget of the category in the month (CAD; 0 when none) */
+    , ROUND(COALESCE(budget.amount, 0)::DECIMAL(18, 4), 2)::DOUBLE AS amount_budget /* Budget of the category in the month (CAD; 0 when none) */
     , ROUND(actuals.amount_actual, 2)::DOUBLE AS amount_actual /* Profit-and-loss amount of the category's lines in the month (CAD, excluding tax, expenses positive) */
-    , ROUND(COALESCE(budget.amount, 0) - actuals.amount_actual, 2)::DOUBLE AS delta /* amount_budget - amount_actual (CAD; positive when under budget) */
+    , ROUND(COALESCE(budget.amount, 0)::DECIMAL(18, 4) - actuals.amount_actual, 2)::DOUBLE AS delta /* amount_budget - amount_actual (CAD; positive when under budget) */
 FROM actuals
 LEFT JOIN budget
     ON actuals.date_month = budget.date_month
