@@ -54,10 +54,8 @@ WITH journal AS (
 )
 SELECT
     "month"::TEXT AS "month" /* Month of the journal line as written, M/D/YYYY 0:00:00 */
-    , MAKE_DATE(
-        SPLIT_PART(month_day, '/', 3)::INT,
-        SPLIT_PART(month_day, '/', 1)::INT,
-        SPLIT_PART(month_day, '/', 2)::INT
+    , (
+        SPLIT_PART(month_day, '/', 3) || '-' || LPAD(SPLIT_PART(month_day, '/', 1), 2, '0') || '-' || LPAD(SPLIT_PART(month_day, '/', 2), 2, '0')
     )::DATE AS date_month /* The month parsed as a date (first day) */
     , recognized::DOUBLE AS recognized /* Amount recognized on the line (CAD) */
     , mh::DOUBLE AS mh /* Mental-health part of the amount (CAD) */
