@@ -93,7 +93,7 @@ WITH organization_days AS (
         , date_day
         , COUNT(DISTINCT CASE WHEN is_activated_by_day AND gender = 'M' THEN user_id END) AS m_count
         , COUNT(DISTINCT CASE WHEN is_activated_by_day AND gender = 'F' THEN user_id END) AS f_count
-        , QUANTILE_CONT(age, 0.5) AS median_age
+        , @continuous_percentile(age, 0.5) AS median_age
         , COUNT(DISTINCT CASE WHEN is_activated_by_day THEN user_id END) AS activated_count
         , COUNT(DISTINCT CASE WHEN is_activated_by_day AND age >= 0 AND age < 5 THEN user_id END) AS age_bin_5_activated
         , COUNT(DISTINCT CASE WHEN is_activated_by_day AND age >= 5 AND age < 10 THEN user_id END) AS age_bin_10_activated

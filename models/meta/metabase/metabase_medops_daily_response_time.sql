@@ -35,8 +35,8 @@ WITH yesterday AS (
         ON chats.date_day_est = yesterday.date_day_est
 ), percentiles AS (
     SELECT
-        QUANTILE_DISC(frt_care_team, 0.9) AS frt_care_team_90p
-        , QUANTILE_DISC(time_to_resolved_pending, 0.5) AS time_to_resolved_pending_median
+        @discrete_percentile(frt_care_team, 0.9) AS frt_care_team_90p
+        , @discrete_percentile(time_to_resolved_pending, 0.5) AS time_to_resolved_pending_median
     FROM yesterday_chats
 )
 SELECT
