@@ -18,7 +18,16 @@ from catwalk.project import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from macros import portable, time as time_macros  # noqa: E402
+from sqlmesh.core.macros import macro  # noqa: E402
+
+# Importing the macro files registers their macros in SQLMesh's process-wide registry, where the
+# first registration wins: restore it so that contexts opened later in the session register (and
+# serialize) the project's own copies.
+_SAVED = macro.get_registry()
+try:
+    from macros import portable, time as time_macros  # noqa: E402
+finally:
+    macro.set_registry(_SAVED)
 
 
 def _evaluator(engine: str | None):

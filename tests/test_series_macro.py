@@ -8,11 +8,19 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from sqlmesh.core.macros import macro
 
 _SPEC = importlib.util.spec_from_file_location(
     "catwalk_macros_series", Path(__file__).resolve().parents[1] / "macros" / "series.py")
 _MODULE = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(_MODULE)
+# Importing a macro file registers its macros in SQLMesh's process-wide registry, where the first
+# registration wins: restore it so that contexts opened later in the session register (and
+# serialize) the project's own copy of @number_series.
+_SAVED = macro.get_registry()
+try:
+    _SPEC.loader.exec_module(_MODULE)
+finally:
+    macro.set_registry(_SAVED)
 number_series_query = _MODULE.number_series_query
 
 

@@ -7,14 +7,22 @@ from pathlib import Path
 
 import pytest
 from sqlglot import exp, parse_one
+from sqlmesh.core.macros import macro
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _pivots():
+    # Importing a macro file registers its macros in SQLMesh's process-wide registry, where the first
+    # registration wins: restore the registry so that contexts opened later in the session register
+    # (and serialize) the project's own copy.
+    saved = macro.get_registry()
     spec = importlib.util.spec_from_file_location("catwalk_macros_pivots", ROOT / "macros" / "pivots.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        macro.set_registry(saved)
     return module
 
 
