@@ -65,11 +65,31 @@ def test_local_day_models_run_once_at_07_utc_on_the_previous_local_day(models):
             assert due_end(model, morning - timedelta(hours=1)) == today - timedelta(days=1)
 
 
+def is_utc_day_model(model) -> bool:
+    return model.kind.is_incremental_by_time_range and model.kind.time_column.column.name == "date_day"
+
+
+def test_utc_day_models_run_once_at_07_utc_on_complete_days(models):
+    # A model by UTC day (client_usage_daily): one daily interval, due at the 07:00 run once the
+    # UTC day has ended (the loaders of the night have delivered it); nothing new at 18:00.
+    daily = [model for model in models if is_utc_day_model(model)]
+    for model in daily:
+        assert model.cron == "0 7 * * *", model.name
+        assert model.interval_unit.value == "day", model.name
+        for day in RUN_DAYS:
+            morning = datetime.fromisoformat(f"{day} 07:00:30+00:00")
+            evening = datetime.fromisoformat(f"{day} 18:00:30+00:00")
+            today = datetime.fromisoformat(f"{day} 00:00:00+00:00")
+            assert due_end(model, morning) == today, model.name
+            assert due_end(model, evening) == today, model.name
+
+
 def test_hourly_models_pick_up_each_load_at_the_next_run(models):
     hourly = [
         model
         for model in models
         if model.kind.is_incremental_by_time_range and not is_local_day_model(model)
+        and not is_utc_day_model(model)
     ]
     assert hourly, "the project has hourly Segment models"
     schedules = set()

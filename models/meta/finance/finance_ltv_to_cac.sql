@@ -11,7 +11,7 @@ MODEL (
         ))
         , not_null(columns := (date_month, cost_total, cost_eae, mrr_signed, mrr_signed_eae, mrr_signed_ae))
     ),
-    description 'Lifetime value over customer-acquisition cost (LTV:CAC) and payback period, per month: one row per month of xero_cac (the acquisition cost from Xero, split between account executives, AE, and enterprise account executives, EAE), with the month''s ramp-up compensation (finance_rampup_cost), the MRR won (salesforce_ltv) and the MRR won by reps in their first six months (salesforce_ltv_rampup_to_remove). The _excl_ramp columns subtract the ramp-up: cost minus ramp-up cost, signed MRR minus ramp-up MRR. The _12_months columns sum the month and the 11 rows before it in month order (rows, not calendar months). With a gross margin after the medical team and Customer Success (GM2) target of 0.5 and an average client lifetime of 48 months (named constants): ltv_to_cac = 12-month MRR / 12-month cost x 0.5 x 48 and payback_period = 12-month cost / (12-month MRR x 0.5), in months; the same per AE and EAE and excluding the ramp-up; a ratio is null when its denominator is 0. Differs from the original: a month without a ramp-up cost row, without won deals or without ramp-up deals counts 0 for those amounts (the original''s nulls made the _excl_ramp and MRR columns null and silently shortened the 12-month sums; its not-null test on mrr_signed failed in months without wins), and the ramp-up MRR is subtracted once (salesforce_ltv_rampup_to_remove stores it positive; the original stored it negated and subtracted it, so excluding the ramp-up added it). FULL, rebuilt by the daily 07:00 UTC run.'
+    description 'Lifetime value over customer-acquisition cost (LTV:CAC) and payback period, per month: one row per month of xero_cac (the acquisition cost from Xero, split between account executives, AE, and enterprise account executives, EAE), with the month''s ramp-up compensation (finance_rampup_cost), the MRR won (salesforce_ltv) and the MRR won by reps in their first six months (salesforce_ltv_rampup_to_remove). The _excl_ramp columns subtract the ramp-up: cost minus ramp-up cost, signed MRR minus ramp-up MRR, rounded to the cent (so that float noise never turns a zero difference into a tiny non-zero denominator). The _12_months columns sum the month and the 11 rows before it in month order (rows, not calendar months). With a gross margin after the medical team and Customer Success (GM2) target of 0.5 and an average client lifetime of 48 months (named constants): ltv_to_cac = 12-month MRR / 12-month cost x 0.5 x 48 and payback_period = 12-month cost / (12-month MRR x 0.5), in months; the same per AE and EAE and excluding the ramp-up; a ratio is null when its denominator is 0. Differs from the original: a month without a ramp-up cost row, without won deals or without ramp-up deals counts 0 for those amounts (the original''s nulls made the _excl_ramp and MRR columns null and silently shortened the 12-month sums; its not-null test on mrr_signed failed in months without wins), and the ramp-up MRR is subtracted once (salesforce_ltv_rampup_to_remove stores it positive; the original stored it negated and subtracted it, so excluding the ramp-up added it). FULL, rebuilt by the daily 07:00 UTC run.'
 );
 
 @DEF(gm2_target, 0.5);
@@ -73,22 +73,23 @@ WITH cac AS (
         , cost_ae_ramp + cost_eae_ramp AS cost_total_ramp
         , cost_ae_ramp
         , cost_eae_ramp
-        , cost_total - (
+        /* differences in cents: float noise (1e-12) must not make a zero denominator non-zero */
+        , CAST(cost_total - (
             cost_ae_ramp + cost_eae_ramp
-        ) AS cost_total_excl_ramp
-        , cost_ae - cost_ae_ramp AS cost_ae_excl_ramp
-        , cost_eae - cost_eae_ramp AS cost_eae_excl_ramp
+        ) AS DECIMAL(18, 2)) AS cost_total_excl_ramp
+        , CAST(cost_ae - cost_ae_ramp AS DECIMAL(18, 2)) AS cost_ae_excl_ramp
+        , CAST(cost_eae - cost_eae_ramp AS DECIMAL(18, 2)) AS cost_eae_excl_ramp
         , mrr_signed
         , mrr_signed_ae
         , mrr_signed_eae
         , mrr_signed_ae_ramp + mrr_signed_eae_ramp AS mrr_signed_ramp
         , mrr_signed_ae_ramp
         , mrr_signed_eae_ramp
-        , mrr_signed - (
+        , CAST(mrr_signed - (
             mrr_signed_ae_ramp + mrr_signed_eae_ramp
-        ) AS mrr_signed_excl_ramp
-        , mrr_signed_ae - mrr_signed_ae_ramp AS mrr_signed_ae_excl_ramp
-        , mrr_signed_eae - mrr_signed_eae_ramp AS mrr_signed_eae_excl_ramp
+        ) AS DECIMAL(18, 2)) AS mrr_signed_excl_ramp
+        , CAST(mrr_signed_ae - mrr_signed_ae_ramp AS DECIMAL(18, 2)) AS mrr_signed_ae_excl_ramp
+        , CAST(mrr_signed_eae - mrr_signed_eae_ramp AS DECIMAL(18, 2)) AS mrr_signed_eae_excl_ramp
     FROM monthly
 ), "trailing" AS (
     SELECT
