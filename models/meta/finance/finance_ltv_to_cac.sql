@@ -72,8 +72,7 @@ WITH cac AS (
         , cost_eae
         , cost_ae_ramp + cost_eae_ramp AS cost_total_ramp
         , cost_ae_ramp
-        , cost_eae_ramp
-        /* differences in cents: float noise (1e-12) must not make a zero denominator non-zero */
+        , cost_eae_ramp /* differences in cents: float noise (1e-12) must not make a zero denominator non-zero */
         , CAST(cost_total - (
             cost_ae_ramp + cost_eae_ramp
         ) AS DECIMAL(18, 2)) AS cost_total_excl_ramp
