@@ -135,13 +135,18 @@ def copy_project(target: Path, include_models: bool = True) -> Path:
     """Copy the SQLMesh project (config, models, seeds, audits, macros, linter, signals, tests)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("config.yaml", "external_models.yaml"):
-        shutil.copy(PROJECT_ROOT / name, target / name)
+        shutil.copy2(PROJECT_ROOT / name, target / name)
     folders = ["macros", "seeds", "audits", "linter", "signals", "materializations"] + (["models"] if include_models else [])
     for folder in folders:
         if (PROJECT_ROOT / folder).exists():
             shutil.copytree(
                 PROJECT_ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
             )
+    if (PROJECT_ROOT / ".cache").is_dir():
+        # SQLMesh's load cache: entries are keyed by file modification times (kept by copytree and
+        # copy2) and by content hashes, so the copy loads warm (8 s instead of 24 s) and a file the
+        # caller changes afterwards is re-read as usual.
+        shutil.copytree(PROJECT_ROOT / ".cache", target / ".cache")
     return target
 
 
