@@ -134,13 +134,35 @@ def _relative(path: t.Any, root: Path) -> str:
         return resolved.name  # outside the repository: never publish the build machine's paths
 
 
-def _node(context, fqn: str, model, root: Path, graph: dict, children: dict, tests: dict) -> dict[str, t.Any]:
+class _Renderer:
+    """What `context.render(model)` does, with the project's snapshots computed once: the context's
+    `snapshots` property fingerprints the whole project at every call (0.08 s x 395 models)."""
+
+    def __init__(self, context):
+        from sqlmesh.core.snapshot import DeployabilityIndex
+
+        self.context = context
+        self.snapshots = context.snapshots
+        self.deployability = DeployabilityIndex.create(self.snapshots.values())
+
+    def sql(self, model) -> str:
+        from sqlmesh.utils.date import now
+
+        query = model.render_query_or_raise(
+            execution_time=now(), snapshots=self.snapshots, expand=[],
+            deployability_index=self.deployability, engine_adapter=self.context.engine_adapter,
+        )
+        return query.sql(dialect="duckdb", pretty=True)
+
+
+def _node(context, fqn: str, model, root: Path, graph: dict, children: dict, tests: dict,
+          renderer: _Renderer) -> dict[str, t.Any]:
     name = _display_name(fqn)
     layer = _layer(model, root)
     sql = ""
     if layer not in ("source", "seed"):
         try:
-            sql = context.render(fqn).sql(dialect="duckdb", pretty=True)
+            sql = renderer.sql(model)
         except Exception as error:
             sql = f"-- could not render: {error}"
     return {
@@ -206,8 +228,9 @@ def collect(paths: str | os.PathLike | None = None,
     if not models:
         raise CatwalkError(f"the project at {root} has no models")
     nodes = {}
+    renderer = _Renderer(context)
     for index, (fqn, model) in enumerate(models, start=1):
-        nodes[_display_name(fqn)] = _node(context, fqn, model, root, graph, children, tests)
+        nodes[_display_name(fqn)] = _node(context, fqn, model, root, graph, children, tests, renderer)
         if index % 50 == 0 or index == len(models):
             say(f"columns, lineage and SQL of {index}/{len(models)} nodes")
     trace_sources(nodes)
