@@ -5,6 +5,11 @@ duplicates rows (SQLMesh does not lock plans against runs). `catwalk plan` takes
 `catwalk run` (catwalk.lock) first: it waits up to `--wait` seconds for a running run to finish,
 then refuses with exit 75 and a message saying a run is in progress. Every other argument is passed
 to `sqlmesh plan` unchanged (`--restate-model`, `--start`, `--end`, `--auto-apply`, ...).
+
+Unit tests: a prod plan runs all of them. A plan of any other environment runs the unit tests of
+the models the plan changes and of their downstream models only (`--test-changed-only`: SQLMesh
+counts a child of a changed model as changed), which is what a developer iterating on one model
+needs; `--all-tests` runs every test there too, `--skip-tests` none. CI and prod plans run them all.
 """
 
 from __future__ import annotations
@@ -77,9 +82,21 @@ def plan(
         )
         return EXIT_LOCKED
     try:
-        return _sqlmesh_plan(project, gateway, environment, sqlmesh_args)
+        return _sqlmesh_plan(project, gateway, environment, plan_arguments(environment, sqlmesh_args))
     finally:
         lock.release()
+
+
+def plan_arguments(environment: str, args: t.Sequence[str]) -> list[str]:
+    """`sqlmesh plan` options: in an environment other than prod, only the unit tests of the changed
+    models and their children, unless the caller chose (`--all-tests`, `--skip-tests`,
+    `--test-changed-only`)."""
+    args = list(args)
+    if "--all-tests" in args:
+        return [a for a in args if a != "--all-tests"]
+    if environment != "prod" and not {"--skip-tests", "--test-changed-only"} & set(args):
+        args.append("--test-changed-only")
+    return args
 
 
 def _sqlmesh_plan(project: Path, gateway: str, environment: str, args: t.Sequence[str]) -> int:

@@ -330,6 +330,26 @@ def test_plan_warns_when_the_backfill_start_is_unset(tmp_path, monkeypatch):
     assert "warning" not in out.getvalue()
 
 
+def test_dev_plans_run_the_unit_tests_of_changed_models_and_prod_plans_all(tmp_path, monkeypatch):
+    from catwalk.plan import plan
+
+    monkeypatch.setenv("CATWALK_DUCKDB", str(tmp_path / "warehouse.duckdb"))
+    monkeypatch.setenv("CATWALK_START", "2026-11-01")
+    calls = []
+    monkeypatch.setattr("catwalk.plan._sqlmesh_plan", lambda *args: calls.append(args[2:]) or 0)
+    for environment, args in [("dev", ["--start", "2026-11-01"]), ("prod", ["--auto-apply"]),
+                              ("dev", ["--all-tests"]), ("dev", ["--skip-tests"]),
+                              ("pr_1", ["--test-changed-only"])]:
+        plan(environment, args, paths=tmp_path, out=io.StringIO())
+    assert calls == [
+        ("dev", ["--start", "2026-11-01", "--test-changed-only"]),
+        ("prod", ["--auto-apply"]),
+        ("dev", []),
+        ("dev", ["--skip-tests"]),
+        ("pr_1", ["--test-changed-only"]),
+    ]
+
+
 @pytest.mark.slow
 def test_plan_on_duckdb_while_a_run_is_going_says_a_run_is_in_progress(warehouse, tmp_path):
     from catwalk.cli import main
