@@ -85,7 +85,7 @@ def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
     os.environ["CATWALK_START"] = tiny_window.start
     try:
         with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="local")
+            context = open_context(gateway="local", load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
     finally:
         os.environ.pop("CATWALK_DUCKDB", None)
@@ -169,7 +169,7 @@ def tiny_prod_postgres(tmp_path_factory, tiny_window):
                  days=tiny_window.days, force=True, progress=False, write_env=False)
         os.environ["CATWALK_PG_USER"] = TRANSFORMER
         with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="postgres")
+            context = open_context(gateway="postgres", load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
     finally:
         for key, value in saved.items():

@@ -13,7 +13,7 @@ from catwalk.project import open_context
 
 @pytest.fixture(scope="module")
 def project():
-    context = open_context(load_state=False)
+    context = open_context(load_state=False, load_tests=False)
     yield context
     context.close()
 

@@ -20,7 +20,7 @@ IDENTITY = (exp.Column, exp.Alias, exp.Cast, exp.TryCast, exp.Coalesce, exp.Trim
 
 @pytest.fixture(scope="module")
 def project():
-    return open_context(load_state=False)
+    return open_context(load_state=False, load_tests=False)
 
 
 def _pii_columns(context) -> dict[str, set[str]]:

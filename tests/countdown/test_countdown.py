@@ -46,7 +46,7 @@ OUTPUT_COLUMNS = (
 @functools.lru_cache(maxsize=1)
 def _rendered_model() -> exp.Expression:
     """countdown_question_replied for 2026-03-03 (DuckDB authoring dialect), without catalog."""
-    context = open_context(load_state=False)
+    context = open_context(load_state=False, load_tests=False)
     query = context.render("analytics.countdown_question_replied", start="2026-03-03", end="2026-03-03")
     return query.transform(
         lambda node: node.set("catalog", None) or node if isinstance(node, exp.Table) else node

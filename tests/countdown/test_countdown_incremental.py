@@ -45,7 +45,7 @@ def reduced_project(tmp_path_factory):
     """
     from sqlmesh.core.model import ExternalModel
 
-    context = open_context(load_state=False)
+    context = open_context(load_state=False, load_tests=False)
     names = set()
     for name in MODELS:
         fqn = context.get_model(f"analytics.{name}").fqn
@@ -87,18 +87,18 @@ def _build(project, warehouse, monkeypatch, tiny_window, runs: bool) -> dict:
     monkeypatch.setenv("CATWALK_START", tiny_window.start)
     if runs:
         with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="local", paths=project)
+            context = open_context(gateway="local", paths=project, load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
             context.close()
     for until, now in DELIVERIES:
         load("local", until=until, progress=False)
         if runs:
             with time_machine.travel(now, tick=False):
-                context = open_context(gateway="local", paths=project)
+                context = open_context(gateway="local", paths=project, load_tests=False)
                 assert not context.run().is_failure
                 context.close()
     with time_machine.travel(DELIVERIES[-1][1], tick=False):
-        context = open_context(gateway="local", paths=project)
+        context = open_context(gateway="local", paths=project, load_tests=False)
         if not runs:
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
         tables = _tables(context)

@@ -144,7 +144,7 @@ def test_six_archives_over_two_loads(tmp_path, tiny_warehouse, monkeypatch):
     monkeypatch.setenv("CATWALK_START", "2026-03-02")
     _write_nps_list(database, FIRST_RUN, ("u1", "u2"))
     with time_machine.travel(FIRST_RUN, tick=False):
-        context = open_context(gateway="local", paths=project)
+        context = open_context(gateway="local", paths=project, load_tests=False)
         context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
     first = {archive: _history(context, archive, keys, updated_at) for archive, _, keys, _, updated_at, _, _ in SCRIBE}
     assert all(len(history) > 2 and all(row[-1] is None for row in history) for history in first.values())
@@ -155,7 +155,7 @@ def test_six_archives_over_two_loads(tmp_path, tiny_warehouse, monkeypatch):
     edited = _edit_raw(database, first)
     _write_nps_list(database, SECOND_RUN, ("u2", "u3"))
     with time_machine.travel(SECOND_RUN, tick=False):
-        context = open_context(gateway="local", paths=project)
+        context = open_context(gateway="local", paths=project, load_tests=False)
         assert not context.run().is_failure
     for archive, _, keys, _, updated_at, _, _ in SCRIBE:
         changed, deleted = edited[archive]
@@ -180,7 +180,7 @@ def test_six_archives_over_two_loads(tmp_path, tiny_warehouse, monkeypatch):
 
     # A run with no change in any source adds nothing.
     with time_machine.travel(THIRD_RUN, tick=False):
-        context = open_context(gateway="local", paths=project)
+        context = open_context(gateway="local", paths=project, load_tests=False)
         assert not context.run().is_failure
     for archive, *_ in SCRIBE:
         assert rows(context, f"SELECT * FROM {archive} ORDER BY ALL") == second[archive], archive

@@ -145,7 +145,7 @@ def test_cac_audits_name_the_months_that_do_not_add_up():
 
     from catwalk.project import open_context
 
-    project = open_context(load_state=False)
+    project = open_context(load_state=False, load_tests=False)
     try:
         model = project.get_model("analytics.xero_cac")
         connection = duckdb.connect()

@@ -332,7 +332,7 @@ def test_nps_send_list_over_a_week_of_daily_runs(tiny_window, tmp_path):
     list_sql = 'select user_id, email, "timestamp" from analytics.nps_patient_list'
     try:
         with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="local")
+            context = open_context(gateway="local", load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
         archive = _fetch(context, archive_sql)
         first_list = _fetch(context, list_sql)

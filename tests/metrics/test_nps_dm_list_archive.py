@@ -94,7 +94,7 @@ def test_nps_dm_list_archive_logs_every_list(tiny_window, tmp_path):
     os.environ["CATWALK_START"] = tiny_window.start
     try:
         with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="local")
+            context = open_context(gateway="local", load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
         archive = context.fetchdf(ARCHIVE_SQL)
         assert _keys(archive) == _keys(context.fetchdf(LIST_SQL))

@@ -27,7 +27,7 @@ def models(tmp_path_factory):
 
     os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("schedule") / "schedule.duckdb")
     try:
-        context = open_context("local", load_state=False)
+        context = open_context("local", load_state=False, load_tests=False)
         yield [model for model in context.models.values() if not model.kind.is_external]
         context.close()
     finally:
