@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= demo
+# SQLMesh loads the project in-process (faster than its per-core fork pool on small hosts; README)
+MAX_FORK_WORKERS ?= 1
+export MAX_FORK_WORKERS
 
 .PHONY: setup chromium demo test test-all test-spark spark-setup docs bench lint format clean
 
