@@ -212,10 +212,10 @@ SELECT
     , episode_chats.new_episode_day_est::DATE AS new_episode_day_est /* Local day of the episode's New Episode chat */
     , @minutes_between(
         (
-            episode_chats.first_message_est AT TIME ZONE 'America/Montreal'
+            @from_est(episode_chats.first_message_est)
         ),
         (
-            episode_chats.last_message_est AT TIME ZONE 'America/Montreal'
+            @from_est(episode_chats.last_message_est)
         )
     )::DOUBLE AS ttr_total /* Minutes from the first message of the first chat to the last message of the last chat */
     , COALESCE(attr.attr_total, 0)::DOUBLE AS attr_total /* Active minutes of all care-team members on the episode, all days */
