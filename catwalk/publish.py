@@ -123,10 +123,11 @@ def _spark_seed_frames() -> None:
         df = self.try_get_pandas_df(generic_df)
         if df is None or not target_columns_to_types or self.try_get_pyspark_df(generic_df):
             return ensure(self, generic_df, target_columns_to_types, source_columns)
+        import pandas as pd
         from sqlmesh.utils import get_source_columns_to_types
 
         types = get_source_columns_to_types(target_columns_to_types, source_columns)
-        df = df[list(types)].astype(object)
+        df = df[list(types)].copy()  # other columns (timestamps, text) go to Spark as before
         frame_types = dict(types)
         for name, kind in types.items():
             convert = None
@@ -137,7 +138,8 @@ def _spark_seed_frames() -> None:
             elif kind.this == exp.DataType.Type.DECIMAL:
                 convert, frame_types[name] = _decimal_text, exp.DataType.build("TEXT")
             if convert is not None:
-                df[name] = [None if _missing(v) else convert(v) for v in df[name]]
+                df[name] = pd.Series([None if _missing(v) else convert(v) for v in df[name]],
+                                     index=df.index, dtype=object)
         spark_df = self.spark.createDataFrame(df, schema=self.sqlglot_to_spark_types(frame_types))
         return ensure(self, spark_df, target_columns_to_types, source_columns)
 
