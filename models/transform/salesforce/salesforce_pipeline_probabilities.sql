@@ -119,7 +119,14 @@ WITH opportunities AS (
 SELECT
     date_quarter::DATE AS date_quarter /* First day of the UTC quarter in which the opportunities entered the stage */
     , segment_group::TEXT AS segment_group /* Company-size band of the opportunities: 1-99, 100-499, 500+, N/A */
-    , CASE segment_group WHEN '1-99' THEN @decimal_as_double(1) / 0.85 WHEN '100-499' THEN @decimal_as_double(1) / 0.6 WHEN '500+' THEN @decimal_as_double(1) / 0.55 END::DOUBLE AS percentile_closed_3_months /* Constant correction factor of the segment group (unused downstream) */
+    , CASE segment_group
+        WHEN '1-99'
+        THEN @decimal_as_double(1) / 0.85
+        WHEN '100-499'
+        THEN @decimal_as_double(1) / 0.6
+        WHEN '500+'
+        THEN @decimal_as_double(1) / 0.55
+    END::DOUBLE AS percentile_closed_3_months /* Constant correction factor of the segment group (unused downstream) */
     , stage_name::TEXT AS stage_name /* Stage entered: Meeting Booked, Initiate, Educate, Validate, Justify, Decide */
     , AVG(@decimal_as_double(CASE WHEN is_won_3_months THEN 1.0 ELSE 0.0 END))::DOUBLE AS probability_opp_3_months /* Share of the opportunities won within 90 days of entering the stage */
     , (
