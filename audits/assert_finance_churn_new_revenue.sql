@@ -25,4 +25,4 @@ SELECT
     , last_new_month
 FROM new_months
 WHERE
-    new_months_count > 2 OR last_new_month - first_new_month > 31
+    new_months_count > 2 OR @days_between(first_new_month, last_new_month) > 31

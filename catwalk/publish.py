@@ -64,6 +64,7 @@ def install() -> None:
     _enable_duckdb_transactions()
     _publish_after_audits()
     _iceberg_interval_writes()
+    _spark_seed_frames()
     _installed = True
 
 
@@ -94,6 +95,70 @@ def _iceberg_interval_writes() -> None:
 
     SparkEngineAdapter.INSERT_OVERWRITE_STRATEGY = InsertOverwriteStrategy.DELETE_INSERT
     SparkEngineAdapter._build_table_properties_exp = _build_table_properties_exp  # type: ignore[method-assign]
+
+
+def _spark_seed_frames() -> None:
+    """Seeds reach Spark with the values their CSV holds, whatever pandas inferred.
+
+    SQLMesh 0.236 hands a seed's pandas frame to `createDataFrame` with a schema built from the
+    model's column types, which PySpark checks value by value: a DOUBLE column whose CSV values are
+    all whole numbers (pandas int64) fails with `DoubleType() can not accept object 15000 in type
+    int`, and every DECIMAL(p, s) column becomes `DecimalType()` (precision 10, scale 0), which
+    rejects 0.02. The frame is given Python values of the schema's types instead (floats for
+    DOUBLE/FLOAT, ints for integer columns, and DECIMAL columns as their text, which Spark then casts
+    to the declared DECIMAL(p, s) exactly, as DuckDB and Postgres read the same CSV text).
+    """
+    try:
+        from sqlglot import exp
+        from sqlmesh.core.engine_adapter.spark import SparkEngineAdapter
+    except ImportError:  # pragma: no cover
+        return
+    ensure = SparkEngineAdapter._ensure_pyspark_df
+    floats = {exp.DataType.Type.DOUBLE, exp.DataType.Type.FLOAT}
+    integers = {exp.DataType.Type.TINYINT, exp.DataType.Type.SMALLINT, exp.DataType.Type.INT,
+                exp.DataType.Type.BIGINT}
+
+    def _ensure_pyspark_df(self: t.Any, generic_df: t.Any, target_columns_to_types: t.Any = None,
+                           source_columns: t.Any = None) -> t.Any:
+        df = self.try_get_pandas_df(generic_df)
+        if df is None or not target_columns_to_types or self.try_get_pyspark_df(generic_df):
+            return ensure(self, generic_df, target_columns_to_types, source_columns)
+        import pandas as pd
+        from sqlmesh.utils import get_source_columns_to_types
+
+        types = get_source_columns_to_types(target_columns_to_types, source_columns)
+        df = df[list(types)].copy()  # other columns (timestamps, text) go to Spark as before
+        frame_types = dict(types)
+        for name, kind in types.items():
+            convert = None
+            if kind.this in floats:
+                convert = float
+            elif kind.this in integers:
+                convert = int
+            elif kind.this == exp.DataType.Type.DECIMAL:
+                convert, frame_types[name] = _decimal_text, exp.DataType.build("TEXT")
+            if convert is not None:
+                df[name] = pd.Series([None if _missing(v) else convert(v) for v in df[name]],
+                                     index=df.index, dtype=object)
+        spark_df = self.spark.createDataFrame(df, schema=self.sqlglot_to_spark_types(frame_types))
+        return ensure(self, spark_df, target_columns_to_types, source_columns)
+
+    SparkEngineAdapter._ensure_pyspark_df = _ensure_pyspark_df  # type: ignore[method-assign]
+
+
+def _missing(value: t.Any) -> bool:
+    try:
+        import pandas as pd
+
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _decimal_text(value: t.Any) -> str:
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
 
 
 def _enable_duckdb_transactions() -> None:

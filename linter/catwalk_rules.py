@@ -188,6 +188,10 @@ NON_PORTABLE_IDIOMS = (
      "month/quarter/year differences count boundaries differently on Spark: compute them from "
      "EXTRACT(YEAR ...) * 12 + EXTRACT(MONTH ...)"),
     (r"->>", "JSON ->> operator: use @json_text(text, '$.path')"),
+    (r"\bAT\s+TIME\s+ZONE\b",
+     "AT TIME ZONE: SQLGlot writes it as FROM_UTC_TIMESTAMP on Spark, which is the wrong direction "
+     "for a naive local time: use @to_est(ts) / @to_utc(ts) for a TIMESTAMPTZ and @from_est(ts) "
+     "for a naive Montreal-local time"),
     (r"\b(LIST|ARRAY_AGG)\s*\((?:[^()]|\([^()]*\))*\bORDER BY\b",
      "ORDER BY inside list()/array_agg() is dropped on Spark: aggregate unordered and sort the "
      "list (ARRAY_SORT), or use @string_agg"),

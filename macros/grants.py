@@ -20,7 +20,8 @@ def grant_tableau_reader(evaluator):
     """GRANT/REVOKE statements for tableau_reader on the prod views of schema analytics."""
     from catwalk.postgres import READER, tableau_grants
 
-    nothing = exp.select(exp.Literal.number(1))
+    # a named column: Spark rejects the `SELECT 1 AS 1` that SQLMesh writes for a bare literal
+    nothing = exp.select(exp.alias_(exp.Literal.number(1), "nothing"))
     if evaluator.runtime_stage != "after_all" or evaluator.this_env != "prod":
         return nothing
     adapter = evaluator.engine_adapter

@@ -19,7 +19,12 @@ idiom they replace, so results there do not change.
         Spark subtracts dates into an interval: DATEDIFF there.
     @list_length(list)                    -> ARRAY_LENGTH(list)   (DuckDB's LEN(list) is text length on Spark)
     @json_text(text, '$.key')             -> (CAST(text AS JSON) ->> '$.key')
-        the value at a JSON path of a JSON document held as text, as text ('$[0]': first element).
+        the value at a JSON path of a JSON document held as text, as text ('$[0]': first element);
+        NULL for a JSON null. Spark: GET_JSON_OBJECT, whose text 'null' for a JSON null becomes
+        NULL (so does a JSON string whose whole text is null: the one case where Spark differs).
+    @decimal_as_double(x)                 -> x   (Spark: CAST(x AS DOUBLE))
+        for a decimal operand of a division or of AVG: DuckDB computes those in double precision,
+        Spark in decimals rounded to 6 fractional digits (division) or to the scale + 4 (AVG).
 
 `@seconds_between` / `@minutes_between` (macros/time.py) use the same per-engine rendering.
 
@@ -121,4 +126,15 @@ def json_text(evaluator, value: exp.Expression, path: exp.Expression) -> exp.Exp
     """The value at JSON `path` ('$.key', '$[0]') of a JSON document held as text, as text."""
     if target_dialect(evaluator) != "spark":
         return _parse(f"(CAST({_sql(value)} AS JSON) ->> {_sql(path)})")
-    return _parse(f"JSON_EXTRACT_STRING({_sql(value)}, {_sql(path)})")  # Spark: GET_JSON_OBJECT
+    # Spark: GET_JSON_OBJECT, which gives the text 'null' for a JSON null ('[null]' at '$[0]')
+    return _parse(f"NULLIF(JSON_EXTRACT_STRING({_sql(value)}, {_sql(path)}), 'null')")
+
+
+@macro()
+def decimal_as_double(evaluator, value: exp.Expression) -> exp.Expression:
+    """`value` unchanged on DuckDB and Postgres, as DOUBLE on Spark: for a decimal operand of a
+    division or an average, which DuckDB computes in double precision (Postgres exactly) and Spark
+    in decimals rounded to 6 fractional digits (division) or to the operand's scale + 4 (AVG)."""
+    if target_dialect(evaluator) != "spark":
+        return value
+    return _parse(f"CAST({_sql(value)} AS DOUBLE)")

@@ -7,6 +7,10 @@ DuckDB and Postgres agree to the microsecond (DuckDB's date_diff counts boundari
 Examples (authoring dialect DuckDB):
     @to_est(timestamp)              -> timestamp AT TIME ZONE 'America/Montreal'   (naive local time)
     @to_utc(timestamp)              -> timestamp AT TIME ZONE 'UTC'                (naive UTC time)
+    @from_est(local_timestamp)      -> local_timestamp AT TIME ZONE 'America/Montreal'
+                                       (the UTC instant, TIMESTAMPTZ, of a naive Montreal-local time;
+                                       on Spark TO_UTC_TIMESTAMP: SQLGlot writes AT TIME ZONE as
+                                       FROM_UTC_TIMESTAMP there, the conversion the other way)
     @minutes_between(a, b)          -> EXTRACT(EPOCH FROM (b - a)) / 60.0          (minutes from a to b)
     @seconds_between(a, b)          -> EXTRACT(EPOCH FROM (b - a))
     (on Spark, which cannot take the epoch of an interval, the sum of the interval's fields)
@@ -35,6 +39,19 @@ def to_est(evaluator, column: exp.Expression) -> exp.Expression:
 def to_utc(evaluator, column: exp.Expression) -> exp.Expression:
     """Naive UTC timestamp of a TIMESTAMPTZ column, independent of the session time zone."""
     return _at_time_zone(column, "UTC")
+
+
+@macro()
+def from_est(evaluator, column: exp.Expression) -> exp.Expression:
+    """UTC instant (TIMESTAMPTZ) of a naive Montreal-local timestamp (DST-aware): the inverse of
+    @to_est. DuckDB and Postgres read `naive AT TIME ZONE zone` this way; Spark has no such
+    operator and SQLGlot writes it as FROM_UTC_TIMESTAMP, which shifts the other way."""
+    from macros.portable import target_dialect
+
+    zone = exp.Literal.string(LOCAL_TIMEZONE)
+    if target_dialect(evaluator) == "spark":
+        return exp.Anonymous(this="TO_UTC_TIMESTAMP", expressions=[column, zone])
+    return exp.AtTimeZone(this=column, zone=zone)
 
 
 @macro()

@@ -67,7 +67,7 @@ def test_spark_renders_what_spark_runs():
     assert disc == ("SORT_ARRAY(COLLECT_LIST(x) FILTER(WHERE NOT (x) IS NULL))"
                     "[CAST(GREATEST(CEIL(0.9 * COUNT(x)), 1) AS INT) + -1]")
     assert _engine_sql(portable.iso_day_of_week(ev, _e("d")), "spark") == "(((DAYOFWEEK(d) + 5) % 7) + 1)"
-    assert _engine_sql(portable.json_text(ev, _e("t"), _e("'$[0]'")), "spark") == "GET_JSON_OBJECT(t, '$[0]')"
+    assert _engine_sql(portable.json_text(ev, _e("t"), _e("'$[0]'")), "spark") == "NULLIF(GET_JSON_OBJECT(t, '$[0]'), 'null')"
     assert _engine_sql(portable.days_between(ev, _e("a"), _e("b")), "spark") == "DATEDIFF(DAY, a, b)"
     seconds = _engine_sql(time_macros.seconds_between(ev, _e("a"), _e("b")), "spark")
     assert "EXTRACT(SECOND FROM (CAST(b AS TIMESTAMP) - CAST(a AS TIMESTAMP)))" in seconds

@@ -27,12 +27,12 @@ WITH spans AS (
         , COALESCE(practitioners.main_specialization, 'N/A') AS main_specialization
         , assigned.assigned_at AS span_start
         , LEAST(
-            COALESCE(assigned.unassigned_at, (
+            COALESCE(assigned.unassigned_at, @from_est((
                 assigned.date_day_est + 1
-            )::TIMESTAMP AT TIME ZONE 'America/Montreal'),
-            (
+            )::TIMESTAMP)),
+            @from_est((
                 assigned.date_day_est + 1
-            )::TIMESTAMP AT TIME ZONE 'America/Montreal'
+            )::TIMESTAMP)
         ) AS span_end
     FROM analytics.assigned_time AS assigned
     LEFT JOIN analytics.practitioners AS practitioners

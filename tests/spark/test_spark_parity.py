@@ -86,7 +86,9 @@ def test_generator_writes_the_same_raw_rows_as_duckdb(tiny_spark, tiny_warehouse
 
 
 def test_every_model_gives_the_same_cells_on_spark_as_on_duckdb(tiny_prod, tiny_prod_spark):
+    started = time.perf_counter()
     results = compare(tiny_prod, tiny_prod_spark)
+    print(f"\ncompare with duckdb: {time.perf_counter() - started:.0f} s")
     print(format_report(results))
     assert len(results) > 200
     assert sum(r.postgres_rows for r in results) > 0

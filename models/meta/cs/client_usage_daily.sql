@@ -157,9 +157,7 @@ WITH organization_days AS (
 SELECT
     MD5(organization_id::TEXT || date_day::TEXT)::TEXT AS usage_id /* md5 of the organization id and the day (YYYY-MM-DD) */
     , date_day::DATE AS date_day /* Day */
-    , (
-        date_day - billing_start_date
-    )::INT AS days_since_billing_start /* Days from the billing start date to the day (0 on the billing start date) */
+    , @days_between(billing_start_date, date_day)::INT AS days_since_billing_start /* Days from the billing start date to the day (0 on the billing start date) */
     , organization_id::BIGINT AS organization_id /* Scribe organization id */
     , organization_name_id::TEXT AS organization_name_id /* "<organization_id> - <organization name>" */
     , account_manager_email::TEXT AS account_manager_email /* [PII] Email of the account manager (Dialogue staff); N/A when none */

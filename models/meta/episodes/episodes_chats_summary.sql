@@ -153,13 +153,13 @@ SELECT
     , DATE_TRUNC('WEEK', first_message_created_at)::DATE AS date_week_est /* Local Monday week of the first message */
     , DATE_TRUNC('MONTH', first_message_created_at)::DATE AS date_month_est /* Local month of the first message */
     , @to_utc((
-        first_message_created_at AT TIME ZONE 'America/Montreal'
+        @from_est(first_message_created_at)
     ))::DATE AS date_day /* UTC day of the first message */
     , DATE_TRUNC('WEEK', @to_utc((
-        first_message_created_at AT TIME ZONE 'America/Montreal'
+        @from_est(first_message_created_at)
     )))::DATE AS date_week /* UTC Monday week of the first message */
     , DATE_TRUNC('MONTH', @to_utc((
-        first_message_created_at AT TIME ZONE 'America/Montreal'
+        @from_est(first_message_created_at)
     )))::DATE AS date_month /* UTC month of the first message */
     , CASE
         WHEN first_message_patient <= first_message_care_team

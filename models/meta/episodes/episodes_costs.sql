@@ -68,114 +68,290 @@ WITH daily_costs AS (
         daily_costs.episode_id
         , SUM(daily_costs.nc_cost) AS nc_cost_total
         , SUM(daily_costs.nc_cost_ops) AS nc_cost_ops_total
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.nc_cost ELSE 0 END) AS nc_cost_3_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.nc_cost ELSE 0 END) AS nc_cost_7_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.nc_cost ELSE 0 END) AS nc_cost_14_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.nc_cost ELSE 0 END) AS nc_cost_28_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.nc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.nc_cost
+                ELSE 0
+            END
+        ) AS nc_cost_3_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.nc_cost
+                ELSE 0
+            END
+        ) AS nc_cost_7_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.nc_cost
+                ELSE 0
+            END
+        ) AS nc_cost_14_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.nc_cost
+                ELSE 0
+            END
+        ) AS nc_cost_28_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.nc_cost_ops
+                ELSE 0
+            END
         ) AS nc_cost_ops_3_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.nc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.nc_cost_ops
+                ELSE 0
+            END
         ) AS nc_cost_ops_7_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.nc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.nc_cost_ops
+                ELSE 0
+            END
         ) AS nc_cost_ops_14_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.nc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.nc_cost_ops
+                ELSE 0
+            END
         ) AS nc_cost_ops_28_days
         , SUM(daily_costs.np_cost) AS np_cost_total
         , SUM(daily_costs.np_cost_ops) AS np_cost_ops_total
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.np_cost ELSE 0 END) AS np_cost_3_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.np_cost ELSE 0 END) AS np_cost_7_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.np_cost ELSE 0 END) AS np_cost_14_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.np_cost ELSE 0 END) AS np_cost_28_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.np_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.np_cost
+                ELSE 0
+            END
+        ) AS np_cost_3_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.np_cost
+                ELSE 0
+            END
+        ) AS np_cost_7_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.np_cost
+                ELSE 0
+            END
+        ) AS np_cost_14_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.np_cost
+                ELSE 0
+            END
+        ) AS np_cost_28_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.np_cost_ops
+                ELSE 0
+            END
         ) AS np_cost_ops_3_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.np_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.np_cost_ops
+                ELSE 0
+            END
         ) AS np_cost_ops_7_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.np_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.np_cost_ops
+                ELSE 0
+            END
         ) AS np_cost_ops_14_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.np_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.np_cost_ops
+                ELSE 0
+            END
         ) AS np_cost_ops_28_days
         , SUM(daily_costs.cc_cost) AS cc_cost_total
         , SUM(daily_costs.cc_cost_ops) AS cc_cost_ops_total
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.cc_cost ELSE 0 END) AS cc_cost_3_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.cc_cost ELSE 0 END) AS cc_cost_7_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.cc_cost ELSE 0 END) AS cc_cost_14_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.cc_cost ELSE 0 END) AS cc_cost_28_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.cc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.cc_cost
+                ELSE 0
+            END
+        ) AS cc_cost_3_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.cc_cost
+                ELSE 0
+            END
+        ) AS cc_cost_7_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.cc_cost
+                ELSE 0
+            END
+        ) AS cc_cost_14_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.cc_cost
+                ELSE 0
+            END
+        ) AS cc_cost_28_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.cc_cost_ops
+                ELSE 0
+            END
         ) AS cc_cost_ops_3_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.cc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.cc_cost_ops
+                ELSE 0
+            END
         ) AS cc_cost_ops_7_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.cc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.cc_cost_ops
+                ELSE 0
+            END
         ) AS cc_cost_ops_14_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.cc_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.cc_cost_ops
+                ELSE 0
+            END
         ) AS cc_cost_ops_28_days
         , SUM(daily_costs.gp_cost) AS gp_cost_total
         , SUM(daily_costs.gp_cost_ops) AS gp_cost_ops_total
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.gp_cost ELSE 0 END) AS gp_cost_3_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.gp_cost ELSE 0 END) AS gp_cost_7_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.gp_cost ELSE 0 END) AS gp_cost_14_days
-        , SUM(CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.gp_cost ELSE 0 END) AS gp_cost_28_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.gp_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.gp_cost
+                ELSE 0
+            END
+        ) AS gp_cost_3_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.gp_cost
+                ELSE 0
+            END
+        ) AS gp_cost_7_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.gp_cost
+                ELSE 0
+            END
+        ) AS gp_cost_14_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.gp_cost
+                ELSE 0
+            END
+        ) AS gp_cost_28_days
+        , SUM(
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.gp_cost_ops
+                ELSE 0
+            END
         ) AS gp_cost_ops_3_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.gp_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.gp_cost_ops
+                ELSE 0
+            END
         ) AS gp_cost_ops_7_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.gp_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.gp_cost_ops
+                ELSE 0
+            END
         ) AS gp_cost_ops_14_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.gp_cost_ops ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.gp_cost_ops
+                ELSE 0
+            END
         ) AS gp_cost_ops_28_days
         , SUM(daily_costs.total_cost) AS total_cost_total
         , SUM(daily_costs.total_cost_ops) AS total_cost_ops_total
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 3 THEN daily_costs.total_cost ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
+                THEN daily_costs.total_cost
+                ELSE 0
+            END
         ) AS total_cost_3_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 7 THEN daily_costs.total_cost ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
+                THEN daily_costs.total_cost
+                ELSE 0
+            END
         ) AS total_cost_7_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 14 THEN daily_costs.total_cost ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
+                THEN daily_costs.total_cost
+                ELSE 0
+            END
         ) AS total_cost_14_days
         , SUM(
-            CASE WHEN daily_costs.date_day_est - channels.first_day_est < 28 THEN daily_costs.total_cost ELSE 0 END
+            CASE
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
+                THEN daily_costs.total_cost
+                ELSE 0
+            END
         ) AS total_cost_28_days
         , SUM(
             CASE
-                WHEN daily_costs.date_day_est - channels.first_day_est < 3
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 3
                 THEN daily_costs.total_cost_ops
                 ELSE 0
             END
         ) AS total_cost_ops_3_days
         , SUM(
             CASE
-                WHEN daily_costs.date_day_est - channels.first_day_est < 7
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 7
                 THEN daily_costs.total_cost_ops
                 ELSE 0
             END
         ) AS total_cost_ops_7_days
         , SUM(
             CASE
-                WHEN daily_costs.date_day_est - channels.first_day_est < 14
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 14
                 THEN daily_costs.total_cost_ops
                 ELSE 0
             END
         ) AS total_cost_ops_14_days
         , SUM(
             CASE
-                WHEN daily_costs.date_day_est - channels.first_day_est < 28
+                WHEN @days_between(channels.first_day_est, daily_costs.date_day_est) < 28
                 THEN daily_costs.total_cost_ops
                 ELSE 0
             END

@@ -210,14 +210,11 @@ WITH chats AS (
 SELECT
     episode_chats.episode_id::TEXT AS episode_id /* Episode (messaging channel) */
     , episode_chats.new_episode_day_est::DATE AS new_episode_day_est /* Local day of the episode's New Episode chat */
-    , @minutes_between(
-        (
-            episode_chats.first_message_est AT TIME ZONE 'America/Montreal'
-        ),
-        (
-            episode_chats.last_message_est AT TIME ZONE 'America/Montreal'
-        )
-    )::DOUBLE AS ttr_total /* Minutes from the first message of the first chat to the last message of the last chat */
+    , @minutes_between((
+        @from_est(episode_chats.first_message_est)
+    ), (
+        @from_est(episode_chats.last_message_est)
+    ))::DOUBLE AS ttr_total /* Minutes from the first message of the first chat to the last message of the last chat */
     , COALESCE(attr.attr_total, 0)::DOUBLE AS attr_total /* Active minutes of all care-team members on the episode, all days */
     , COALESCE(attr.attr_total_day_1, 0)::DOUBLE AS attr_total_day_1 /* Active minutes of all care-team members on the New-Episode day */
     , CASE WHEN episode_chats.is_7_days_old THEN COALESCE(attr.attr_total_day_7, 0) END::DOUBLE AS attr_total_day_7 /* Active minutes of all care-team members before New-Episode day + 7; null while the episode is younger */

@@ -168,13 +168,13 @@ SELECT
         mrr_signed_eae_12_months / NULLIF(cost_eae_12_months, 0) * @gm2_target * @client_lifetime_months
     )::DOUBLE AS ltv_to_cac_eae /* ltv_to_cac of enterprise account executives (null when their cost is 0) */
     , (
-        mrr_signed_excl_ramp_12_months / NULLIF(cost_total_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
+        @decimal_as_double(mrr_signed_excl_ramp_12_months) / NULLIF(cost_total_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
     )::DOUBLE AS ltv_to_cac_excl_ramp /* ltv_to_cac without the ramp-up cost and MRR (null when that cost is 0) */
     , (
-        mrr_signed_ae_excl_ramp_12_months / NULLIF(cost_ae_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
+        @decimal_as_double(mrr_signed_ae_excl_ramp_12_months) / NULLIF(cost_ae_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
     )::DOUBLE AS ltv_to_cac_ae_excl_ramp /* ltv_to_cac_ae without the ramp-up (null when that cost is 0) */
     , (
-        mrr_signed_eae_excl_ramp_12_months / NULLIF(cost_eae_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
+        @decimal_as_double(mrr_signed_eae_excl_ramp_12_months) / NULLIF(cost_eae_excl_ramp_12_months, 0) * @gm2_target * @client_lifetime_months
     )::DOUBLE AS ltv_to_cac_eae_excl_ramp /* ltv_to_cac_eae without the ramp-up (null when that cost is 0) */
     , (
         cost_total_12_months / NULLIF(mrr_signed_12_months * @gm2_target, 0)

@@ -111,18 +111,18 @@ SELECT
     , episodes.has_dxa_completed::BOOLEAN AS has_dxa_completed /* DXA completed */
     , @minutes_between(
         (
-            episodes.first_set_active AT TIME ZONE 'America/Montreal'
+            @from_est(episodes.first_set_active)
         ),
         (
-            episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal'
+            @from_est(episodes.first_set_resolved_pending_at)
         )
     )::DOUBLE AS time_to_resolve_from_active /* Minutes from the first activation to the first resolve or pending */
     , @minutes_between(
         (
-            episodes.dxa_completed_at_est AT TIME ZONE 'America/Montreal'
+            @from_est(episodes.dxa_completed_at_est)
         ),
         (
-            episodes.first_set_resolved_pending_at AT TIME ZONE 'America/Montreal'
+            @from_est(episodes.first_set_resolved_pending_at)
         )
     )::DOUBLE AS time_to_resolve_from_dxa /* Minutes from the DXA completion to the first resolve or pending; null without a completed DXA */
     , COALESCE(active_time.active_cc, 0)::DOUBLE AS active_time_to_resolve_cc /* Active Care Platform minutes of Care Coordinators between activation and first resolve */

@@ -114,10 +114,10 @@ SELECT
     , NULL::DOUBLE AS time_to_apt_booking_mins /* Minutes to the appointment booking: always null */
     , @minutes_between(
         (
-            COALESCE(dxa_completed_at_est, first_message_care_team) AT TIME ZONE 'America/Montreal'
+            @from_est(COALESCE(dxa_completed_at_est, first_message_care_team))
         ),
         (
-            resolved_at_est AT TIME ZONE 'America/Montreal'
+            @from_est(resolved_at_est)
         )
     )::DOUBLE AS time_to_resolve_mins /* Minutes from the DXA completion (else the first care-team message) to the first outcome setting */
     , NULL::DOUBLE AS active_time_to_apt_booking_total_mins /* Active minutes to the appointment booking, everyone: always null */

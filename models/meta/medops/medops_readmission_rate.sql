@@ -49,7 +49,7 @@ WITH chats AS (
             THEN 'Follow-up'
             ELSE 'Readmission by patient'
         END AS chat_class
-        , sequenced.date_day_est - episodes.first_set_resolved_pending_at::DATE AS days_since_first_resolve
+        , @days_between(episodes.first_set_resolved_pending_at::DATE, sequenced.date_day_est) AS days_since_first_resolve
     FROM sequenced
     LEFT JOIN episodes
         ON sequenced.episode_id = episodes.episode_id

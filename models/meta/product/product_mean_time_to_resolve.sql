@@ -43,8 +43,20 @@ SELECT
     , COUNT(CASE WHEN resolve_times.issue_type = 'P2 Bug' THEN 1 END)::BIGINT AS p2_bugs_count /* P2 bugs resolved in the week */
     , SUM(CASE WHEN resolve_times.issue_type = 'P1 Bug' THEN resolve_times.ttr_working_min ELSE 0 END)::BIGINT AS p1_ttr_working_min /* Sum of the P1 times to resolve, business minutes */
     , SUM(CASE WHEN resolve_times.issue_type = 'P2 Bug' THEN resolve_times.ttr_working_min ELSE 0 END)::BIGINT AS p2_ttr_working_min /* Sum of the P2 times to resolve, business minutes */
-    , SUM(CASE WHEN resolve_times.issue_type = 'P1 Bug' THEN resolve_times.ttr_working_min / 480.0 ELSE 0 END)::DOUBLE AS p1_ttr_working_day /* Sum of the P1 times to resolve, business days of 480 minutes */
-    , SUM(CASE WHEN resolve_times.issue_type = 'P2 Bug' THEN resolve_times.ttr_working_min / 480.0 ELSE 0 END)::DOUBLE AS p2_ttr_working_day /* Sum of the P2 times to resolve, business days of 480 minutes */
+    , SUM(
+        CASE
+            WHEN resolve_times.issue_type = 'P1 Bug'
+            THEN @decimal_as_double(resolve_times.ttr_working_min) / 480.0
+            ELSE 0
+        END
+    )::DOUBLE AS p1_ttr_working_day /* Sum of the P1 times to resolve, business days of 480 minutes */
+    , SUM(
+        CASE
+            WHEN resolve_times.issue_type = 'P2 Bug'
+            THEN @decimal_as_double(resolve_times.ttr_working_min) / 480.0
+            ELSE 0
+        END
+    )::DOUBLE AS p2_ttr_working_day /* Sum of the P2 times to resolve, business days of 480 minutes */
 FROM resolve_times
 INNER JOIN analytics.dimension_weeks_saturday_start AS weeks
     ON weeks.week_start <= resolve_times.resolved_at_est::DATE::TIMESTAMP

@@ -69,9 +69,7 @@ WITH weeks AS (
 ), indexed AS (
     SELECT
         date_week
-        , FLOOR((
-            date_week - date_quarter
-        ) / 7.0)::INT + 1 AS week_of_quarter
+        , FLOOR(@days_between(date_quarter, date_week) / 7.0)::INT + 1 AS week_of_quarter
     FROM weeks
 )
 SELECT

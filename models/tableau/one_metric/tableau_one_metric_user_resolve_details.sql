@@ -33,10 +33,10 @@ WITH contracts AS (
         , contract_id
         , patient_id
         , (
-            first_message_patient AT TIME ZONE 'America/Montreal'
+            @from_est(first_message_patient)
         ) AS first_message_patient_at
         , (
-            first_set_resolved_pending_at AT TIME ZONE 'America/Montreal'
+            @from_est(first_set_resolved_pending_at)
         ) AS first_resolve_at
     FROM analytics.episodes_with_contracts
     WHERE

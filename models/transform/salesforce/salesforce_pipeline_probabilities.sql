@@ -119,9 +119,16 @@ WITH opportunities AS (
 SELECT
     date_quarter::DATE AS date_quarter /* First day of the UTC quarter in which the opportunities entered the stage */
     , segment_group::TEXT AS segment_group /* Company-size band of the opportunities: 1-99, 100-499, 500+, N/A */
-    , CASE segment_group WHEN '1-99' THEN 1 / 0.85 WHEN '100-499' THEN 1 / 0.6 WHEN '500+' THEN 1 / 0.55 END::DOUBLE AS percentile_closed_3_months /* Constant correction factor of the segment group (unused downstream) */
+    , CASE segment_group
+        WHEN '1-99'
+        THEN @decimal_as_double(1) / 0.85
+        WHEN '100-499'
+        THEN @decimal_as_double(1) / 0.6
+        WHEN '500+'
+        THEN @decimal_as_double(1) / 0.55
+    END::DOUBLE AS percentile_closed_3_months /* Constant correction factor of the segment group (unused downstream) */
     , stage_name::TEXT AS stage_name /* Stage entered: Meeting Booked, Initiate, Educate, Validate, Justify, Decide */
-    , AVG(CASE WHEN is_won_3_months THEN 1.0 ELSE 0.0 END)::DOUBLE AS probability_opp_3_months /* Share of the opportunities won within 90 days of entering the stage */
+    , AVG(@decimal_as_double(CASE WHEN is_won_3_months THEN 1.0 ELSE 0.0 END))::DOUBLE AS probability_opp_3_months /* Share of the opportunities won within 90 days of entering the stage */
     , (
         SUM(CASE WHEN is_won_3_months THEN amount ELSE 0 END) / NULLIF(SUM(amount), 0)
     )::DOUBLE AS probability_mrr_3_months /* Same share weighted by amount (null when the amounts sum to 0) */
