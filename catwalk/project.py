@@ -14,7 +14,6 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GATEWAYS = ("local", "postgres", "spark")
 LOCAL_TIMEZONE = "America/Montreal"
-TEST_PATTERNS = ("tests/*/test*.yaml", "tests/*/test*.yml")  # SQLMesh's YAML unit tests
 
 
 class CatwalkError(Exception):
@@ -57,7 +56,7 @@ def open_context(
         set_console(TerminalConsole())
     try:
         if not load_tests:
-            kwargs["config"] = _configs_without_tests(paths or PROJECT_ROOT)
+            kwargs["loader"] = _loader_without_tests()
         return Context(
             paths=str(paths or PROJECT_ROOT), gateway=gateway, load_state=load_state, **kwargs
         )
@@ -67,16 +66,17 @@ def open_context(
         raise CatwalkError(f"the project at {paths or PROJECT_ROOT} does not load: {error}") from error
 
 
-def _configs_without_tests(path: str | os.PathLike) -> dict:
-    """The project's configuration with the YAML unit tests added to its ignore patterns."""
-    from sqlmesh.core.config import Config
-    from sqlmesh.core.config.loader import load_configs
+def _loader_without_tests():
+    """SQLMesh's loader minus the YAML unit tests. (Adding the test files to the configuration's
+    ignore patterns would also do, but would change the configuration's fingerprint, which keys
+    SQLMesh's load cache: loads with and without tests would then never share it.)"""
+    from sqlmesh.core.loader import SqlMeshLoader
 
-    configs = load_configs(None, Config, str(path))
-    return {
-        root: config.copy(update={"ignore_patterns": [*config.ignore_patterns, *TEST_PATTERNS]})
-        for root, config in configs.items()
-    }
+    class LoaderWithoutTests(SqlMeshLoader):
+        def load_model_tests(self) -> list:
+            return []
+
+    return LoaderWithoutTests
 
 
 def duckdb_path() -> Path:
