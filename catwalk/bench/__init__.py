@@ -43,19 +43,49 @@ def _previous_report(only: t.Sequence[str], scale: str, gateway: str) -> tuple[t
     unknown = sorted(set(only) - set(SECTIONS))
     if unknown:
         raise CatwalkError(f"unknown bench sections {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
-    # backfill runs on a generated warehouse; scheduled_run and plan_dev on its prod backfill
-    needs = ("generator", "backfill") if {"scheduled_run", "plan_dev"} & set(only) else ("generator",)
+    # backfill runs on a generated warehouse (Postgres's with the postgres gateway); scheduled_run
+    # and plan_dev on its prod backfill
+    generated = ("generator_postgres",) if gateway == "postgres" else ("generator",)
+    needs = (*generated, "backfill") if {"scheduled_run", "plan_dev"} & set(only) else generated
     if {"backfill", "scheduled_run", "plan_dev"} & set(only):
         only = tuple(dict.fromkeys((*needs, *only)))
     only = tuple(only)
-    try:
-        previous = json.loads((BENCH_DIR / "latest.json").read_text())
-    except (OSError, ValueError):
-        previous = {}
-    if previous.get("scale") != scale or previous.get("gateway") != gateway:
-        raise CatwalkError(f"--only re-measures into bench/latest.json of scale {scale} and gateway "
+    previous = read_reports().get(report_key(scale, gateway), {})
+    if not previous:
+        raise CatwalkError(f"--only re-measures into bench/latest.json's report of scale {scale} and gateway "
                            f"{gateway}; run the whole bench first")
     return only, previous
+
+
+def report_key(scale: str, gateway: str) -> str:
+    return f"{scale}/{gateway}"
+
+
+def read_reports() -> dict[str, dict]:
+    """{"scale/gateway": figures} of bench/latest.json (a report of one scale and gateway before)."""
+    try:
+        data = json.loads((BENCH_DIR / "latest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    if "reports" in data:
+        return data["reports"]
+    return {report_key(data["scale"], data["gateway"]): data} if "scale" in data else {}
+
+
+def _report_order(key: str) -> tuple[int, str]:
+    scale, gateway = key.split("/", 1)
+    return (("demo", "bench").index(scale) if scale in ("demo", "bench") else 9, gateway)
+
+
+def write_reports(reports: dict[str, dict]) -> str:
+    """bench/latest.json (every report) and bench/latest.md (a section per scale and gateway)."""
+    keys = sorted(reports, key=_report_order)
+    markdown = "\n\n".join(format_report(reports[key]) for key in keys)
+    BENCH_DIR.mkdir(exist_ok=True)
+    (BENCH_DIR / "latest.json").write_text(
+        json.dumps({"reports": {key: reports[key] for key in keys}}, indent=2, default=str) + "\n")
+    (BENCH_DIR / "latest.md").write_text(markdown + "\n")
+    return markdown
 
 
 def _merge(previous: dict, figures: dict, errors: dict, only: t.Sequence[str]) -> dict:
@@ -85,7 +115,8 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3,
     if only:
         only, previous = _previous_report(only, scale, gateway)
     days = SCALES[scale]["days"]
-    figures: dict[str, t.Any] = {"scale": scale, "gateway": gateway, "days": days, "machine": machine()}
+    figures: dict[str, t.Any] = {"scale": scale, "gateway": gateway, "days": days, "machine": machine(),
+                                 "models_on": "Postgres" if gateway == "postgres" else "DuckDB"}
     work = Path(tempfile.mkdtemp(prefix="catwalk-bench-"))
     say(f"scale={scale} ({days} days), scratch {work}")
     end = dt.datetime.now(dt.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -99,9 +130,8 @@ def bench(scale: str = "bench", gateway: str = "local", repetitions: int = 3,
     figures["machine"]["loadavg_end"] = loadavg()
     if only:
         figures = _merge(previous, figures, run.errors, only)
-    report = format_report(figures)
-    print(report)
-    BENCH_DIR.mkdir(exist_ok=True)
-    (BENCH_DIR / "latest.json").write_text(json.dumps(figures, indent=2, default=str) + "\n")
-    (BENCH_DIR / "latest.md").write_text(report + "\n")
+    print(format_report(figures))
+    reports = read_reports()
+    reports[report_key(scale, gateway)] = figures
+    write_reports(reports)
     return 0
