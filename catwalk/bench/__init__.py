@@ -1,24 +1,32 @@
 """`catwalk bench`: how fast Catwalk generates, builds, runs and plans, and how its cost grows.
 
 Every step runs in its own Python subprocess (`python -m catwalk.bench step ...`) so its peak
-resident memory (RSS) is measured alone. Steps, on fresh generated warehouses in a scratch folder:
+resident memory (RSS) is measured alone. Steps, on fresh generated warehouses in a scratch folder
+(DuckDB files with `--gateway local`; Postgres databases, copied by `CREATE DATABASE ... TEMPLATE`,
+with `--gateway postgres`: the model steps then run on Postgres):
 
 1. generator: raw rows written per second into DuckDB (and Postgres, by COPY, with --gateway postgres);
 2. full prod backfill (SQLMesh plan) and the engine-only time of the same work: the rendered SQL of
-   every model executed directly in DAG order, without SQLMesh — their ratio is SQLMesh's overhead;
-3. the scheduled run after one more half-day of loads (`load --until` then `catwalk run`), and the
-   same data rebuilt from scratch the way the original ran (every model fully recomputed);
-4. the same scheduled run on a warehouse with twice the history;
-5. `plan dev` with no change (wall time, rows written), and after a one-line non-breaking change to a
-   leaf model (which models were backfilled, rows written);
-6. peak RSS of each step.
+   every model executed directly in DAG order, without SQLMesh — their ratio is SQLMesh's overhead
+   (the engine-only run stands in for the original `dbt run`);
+3. the scheduled 18:00 run after a half-day of loads, then the next 07:00 run after the night's
+   loads (`load --until` then `catwalk run`), each against the same data rebuilt engine-only;
+4. the same 18:00 run on a warehouse with twice the history;
+5. `plan dev` with no change (wall time, rows written), and after a one-line change to a leaf model
+   with `--skip-tests --skip-linter`, with `--test-changed-only` (what `catwalk plan dev` passes) and
+   with SQLMesh's defaults (every unit test, the linter): plan time and project load time;
+6. peak RSS of each step;
+7. for the backfill, both runs and the default-flags `plan dev`: where the time goes per model
+   (engine, rendering, audits, evaluation, state and bookkeeping; `breakdown`), top 15 by wall time.
 
-Results: a markdown table on stdout, `bench/latest.md` and `bench/latest.json`, with the machine.
-Targets (issue 10) are printed beside each figure, and a missed target is said plainly.
+Results: a markdown table on stdout, `bench/latest.md` and `bench/latest.json` (a report per scale
+and gateway), with the machine. Targets (issues 10 and 20) are printed beside each figure, and a
+missed target is said plainly.
 
-Modules: `steps` and `engine` (what each measuring subprocess does), `measure` (running a step in
-its own interpreter, the machine), `sections` (the measurements: steps turned into figures),
-`probe` (the one-line change of a leaf model), `report` (targets, verdicts, causes, markdown).
+Modules: `steps` and `engine` (what each measuring subprocess does), `breakdown` (SQLMesh's calls
+timed per model inside a step), `measure` (running a step in its own interpreter, the machine),
+`sections` (the measurements: steps turned into figures), `probe` (the one-line change of a leaf
+model), `report` (targets, verdicts, causes, markdown).
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ def step_engine_only(args: dict) -> dict:
     batching, state, audits and virtual layer. Only the execution is timed.
     """
     import time_machine
+    from sqlglot import exp
 
     from catwalk.project import open_context
 
@@ -87,6 +88,8 @@ def step_engine_only(args: dict) -> dict:
         for kind, name, table, payload in statements:
             before = time.perf_counter()
             schema = table.rsplit(".", 1)[0]
+            if gateway == "postgres":  # CREATE SCHEMA takes no catalog there
+                schema = exp.to_table(table, dialect=adapter.dialect).args["db"].sql(adapter.dialect)
             adapter.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
             if kind == "seed":
                 adapter.execute(f"DROP TABLE IF EXISTS {table}")

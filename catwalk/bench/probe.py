@@ -10,10 +10,12 @@ _AFTER_WHERE = r"^(GROUP BY|HAVING|QUALIFY|WINDOW|ORDER BY|LIMIT)\b"
 
 
 def add_probe_filter(text: str, value: int = 1) -> str:
-    """One-line change that keeps every row and column: `value = value AND` in the final query's WHERE.
+    """One-line change that keeps every row and column: `RANDOM() >= -value AND` in the final WHERE.
 
-    It changes the model's fingerprint (a new version to backfill) but neither its columns nor its
-    rows, so the model's unit tests still pass; `value` makes each probe a different version. The
+    It changes the model's rendered query (a new version to backfill) but neither its columns nor
+    its rows, so the model's unit tests still pass; `value` makes each probe a different version.
+    (A constant condition such as `1 = 1` is not enough: the optimizer removes it, the rendered
+    query stays the same and SQLMesh categorizes the change as metadata-only, with no backfill.) The
     final query is the last SELECT ... FROM at the left margin (`sqlmesh format` indents nested
     queries); models whose top level is a set operation, or without a top-level FROM, are refused
     (ValueError).
@@ -24,7 +26,7 @@ def add_probe_filter(text: str, value: int = 1) -> str:
     froms = [m.start() for m in re.finditer(r"^FROM\b", text, flags=re.MULTILINE)]
     if not selects or not froms or froms[-1] < selects[-1]:
         raise ValueError("no top-level SELECT ... FROM")
-    probe = f"{value} = {value} /* Benchmark probe */"
+    probe = f"RANDOM() >= -{value} /* Benchmark probe */"
     where = re.compile(r"^WHERE\b[ \t]*\n?", flags=re.MULTILINE).search(text, froms[-1])
     if where:  # TRUE AND x OR y is x OR y: the condition keeps its meaning whatever it holds
         return text[:where.end()] + f"    {probe} AND\n" + text[where.end():]

@@ -108,8 +108,9 @@ def _rows(f: dict) -> list[tuple[str, str, str, str]]:
         f"{f['run_to_rebuild'] * 100:.1f} %", _verdict(f["run_to_rebuild"] <= 0.05)))
     row("Scheduled 07:00 run after the night's loads (next morning)", "", lambda: (
         f"{f['scheduled_run_07']['seconds']:.1f} s (`catwalk run`, exit {f['scheduled_run_07']['exit_code']}, "
-        f"{f['scheduled_run_07'].get('models_evaluated', '?')} models, "
-        f"{f['scheduled_run_07'].get('rows_written', 0):,} rows written)", ""))
+        f"{f['scheduled_run_07'].get('models_evaluated', '?')} models"
+        + (f", {f['scheduled_run_07']['rows_written']:,} rows written" if "rows_written" in f["scheduled_run_07"]
+           else "") + ")", ""))
     row("Full rebuild of the 07:00 data", "", lambda: (f"{f['full_rebuild_07']['seconds']:.1f} s", ""))
     row("07:00 run / full rebuild", "≤ 10 %", lambda: (
         f"{f['run_to_rebuild_07'] * 100:.1f} %", _verdict(f["run_to_rebuild_07"] <= 0.10)))

@@ -115,16 +115,19 @@ def step_load_and_run(args: dict) -> dict:
     gateway = set_warehouse(args)
     deliver_loads(args)
     with time_machine.travel(args["now"], tick=True):
+        out = io.StringIO()
         code, seconds, cpu, split = _timed_with_breakdown(lambda: run(
-            gateway=gateway, environment="prod", paths=args.get("project"), out=io.StringIO()))
+            gateway=gateway, environment="prod", paths=args.get("project"), out=out))
         context = open_context(gateway, paths=args.get("project"), load_tests=False)
         intervals = _prod_intervals(context)
+        # this run only (the warehouse may hold earlier runs): run ids sort by start time
+        this_run = ("WHERE model IS NOT NULL AND status = 'success' "
+                    "AND run_id = (SELECT max(run_id) FROM meta.run_log)")
         models, rows = context.engine_adapter.fetchone(
-            "SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log "
-            "WHERE model IS NOT NULL AND status = 'success'")
+            f"SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log {this_run}")
         evaluated = context.engine_adapter.fetchall(
-            "SELECT model, coalesce(sum(rows_written), 0) FROM meta.run_log "
-            "WHERE model IS NOT NULL AND status = 'success' GROUP BY model ORDER BY 2 DESC, 1")
+            f"SELECT model, coalesce(sum(rows_written), 0) FROM meta.run_log {this_run} "
+            "GROUP BY model ORDER BY 2 DESC, 1")
         kinds: dict[str, int] = {}
         for name, _ in evaluated:
             model = context.get_model(name)
@@ -134,7 +137,7 @@ def step_load_and_run(args: dict) -> dict:
             "models_evaluated": models,
             "rows_written": int(rows), "kinds_evaluated": kinds,
             "heaviest": [[name, int(n)] for name, n in evaluated[:6]], "intervals": intervals,
-            "breakdown": split}
+            "breakdown": split, **({"run_output": out.getvalue()[-2000:]} if code else {})}
 
 
 def step_leaves(args: dict) -> dict:
@@ -252,5 +255,14 @@ def step_main(name: str, payload: str) -> None:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if AUDIT_FAILURES:
         result["audit_failures"] = sorted(set(AUDIT_FAILURES))
-    print("BENCH-RESULT " + json.dumps(result, default=str))
+    line = json.dumps(result, default=str)
+    print("BENCH-RESULT " + line)
+    try:  # kept as they come: an interrupted bench still leaves the steps it measured
+        from catwalk.project import PROJECT_ROOT
+
+        (PROJECT_ROOT / "logs").mkdir(exist_ok=True)
+        with open(PROJECT_ROOT / "logs" / "bench-steps.jsonl", "a") as log:
+            log.write(json.dumps({"step": name, "args": json.loads(payload), "result": result}, default=str) + "\n")
+    except OSError:
+        pass
 

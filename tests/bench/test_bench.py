@@ -152,7 +152,7 @@ WHERE
 """
 
 
-PROBE = "    1 = 1 /* Benchmark probe */ AND\n"
+PROBE = "    RANDOM() >= -1 /* Benchmark probe */ AND\n"
 
 
 def test_probe_filter_goes_into_the_final_where():
@@ -160,16 +160,16 @@ def test_probe_filter_goes_into_the_final_where():
     assert changed.count("Benchmark probe") == 1
     assert changed[changed.rindex("\nSELECT"):].endswith("FROM source\nWHERE\n" + PROBE + "    a > 0\n")
     assert changed.replace(PROBE, "") == MODEL
-    assert "    2 = 2 /* Benchmark probe */ AND\n" in probe.add_probe_filter(MODEL, 2)
+    assert "    RANDOM() >= -2 /* Benchmark probe */ AND\n" in probe.add_probe_filter(MODEL, 2)
 
 
 def test_probe_filter_adds_a_where_before_grouping_or_at_the_end():
     grouped = MODEL.replace("WHERE\n    a > 0\n", "GROUP BY\n    a\n")
     changed = probe.add_probe_filter(grouped)
-    assert changed.endswith("FROM source\nWHERE\n    1 = 1 /* Benchmark probe */\nGROUP BY\n    a\n")
+    assert changed.endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */\nGROUP BY\n    a\n")
     bare = MODEL.replace("WHERE\n    a > 0\n", "")
-    assert probe.add_probe_filter(bare).endswith("FROM source\nWHERE\n    1 = 1 /* Benchmark probe */\n")
-    assert probe.add_probe_filter(bare + ";\n").endswith("FROM source\nWHERE\n    1 = 1 /* Benchmark probe */;\n")
+    assert probe.add_probe_filter(bare).endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */\n")
+    assert probe.add_probe_filter(bare + ";\n").endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */;\n")
 
 
 @pytest.mark.parametrize("text", [
@@ -192,7 +192,7 @@ def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
         {"name": "analytics.tableau_example", "path": "models/tableau/plain.sql"},
     ]
     assert probe.leaf_change(copy_dir, leaves, 3) == "analytics.tableau_example"
-    assert "3 = 3 /* Benchmark probe */" in (folder / "plain.sql").read_text()
+    assert "RANDOM() >= -3 /* Benchmark probe */" in (folder / "plain.sql").read_text()
     assert "Benchmark probe" not in (folder / "union.sql").read_text()
     with pytest.raises(RuntimeError, match="no leaf model"):
         probe.leaf_change(copy_dir, leaves[:1])
@@ -215,7 +215,7 @@ def test_probe_lands_in_the_outer_where_of_real_models():
         assert isinstance(query, exp.Select), path
         assert query.named_selects == before.named_selects, path
         where = query.args["where"].this
-        assert any(eq.sql(comments=False) == "7 = 7" for eq in where.find_all(exp.EQ)), path
+        assert any(ge.sql("duckdb", comments=False) == "RANDOM() >= -7" for ge in where.find_all(exp.GTE)), path
         if before.args.get("where"):
             assert isinstance(where, (exp.And, exp.Or)), path
         edited += 1
