@@ -244,20 +244,23 @@ def breakdown_lines(title: str, step: dict, threaded: bool) -> list[str]:
     totals, stages = b["totals"], b["stages"]
     engine = sum(row.get("engine", 0.0) for row in stages.values())
     render = sum(row.get("render", 0.0) for row in stages.values())
-    python = sum(v for row in stages.values() for k, v in row.items() if k not in ("engine", "render"))
+    outside = stages.get("outside models", {})
+    recorded = totals["wall"] + sum(outside.values())  # time in a model scope or a timed call
     lines = [
         f"### Where the time goes: {title}",
         "",
         f"{_s(b['step_wall'])} s wall (CPU {step.get('cpu_seconds', '?')} s of this process, engine threads "
         f"included on DuckDB). Engine execution {_s(engine)} s, SQLMesh rendering (macros, optimizer) "
-        f"{_s(render)} s, other Python {_s(python)} s"
-        + (" — thread-seconds: Postgres evaluates up to 8 models at a time, so they add up to more than the wall"
-           if threaded else "") + ".",
+        f"{_s(render)} s"
+        + (" — thread-seconds: Postgres evaluates up to 8 models at a time, so they can add up to more than "
+           "the wall." if threaded else
+           f", the rest ({_s(b['step_wall'] - engine - render)} s) SQLMesh's other Python."),
         f"Inside the models ({len(b['models'])}, {_s(totals['wall'])} s): engine {_s(totals['engine'])}, "
         f"render {_s(totals['render'])}, audit Python {_s(totals['audit'])}, evaluate Python "
-        f"{_s(totals['evaluate'])}, state and bookkeeping {_s(totals['bookkeeping'])}; outside them (project "
-        f"and state loading, plan, environment promotion, run log): {_s(totals['outside_python'])} s Python "
-        f"and {_s(totals['outside_engine'])} s engine.",
+        f"{_s(totals['evaluate'])}, state and bookkeeping {_s(totals['bookkeeping'])}. Outside them (project "
+        f"and state loading, plan, environment promotion, run log): engine {_s(outside.get('engine', 0.0))} s, "
+        f"render {_s(outside.get('render', 0.0))} s"
+        + ("." if threaded else f", other Python {_s(b['step_wall'] - recorded)} s."),
         "",
         "| stage | engine s | render s | Python s |",
         "|---|---|---|---|",
