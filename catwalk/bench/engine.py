@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 import typing as t
-from pathlib import Path
 
 from catwalk.bench.steps import deliver_loads, set_warehouse
 
@@ -74,13 +73,14 @@ def step_engine_only(args: dict) -> dict:
     batching, state, audits and virtual layer. Only the execution is timed.
     """
     import time_machine
+    from sqlglot import exp
 
     from catwalk.project import open_context
 
-    set_warehouse(Path(args["db"]), args["start"])
+    gateway = set_warehouse(args)
     deliver_loads(args)
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"), load_tests=False, load_state=False)
+        context = open_context(gateway, paths=args.get("project"), load_tests=False, load_state=False)
         adapter = context.engine_adapter
         statements = engine_statements(context, args.get("intervals") or {}, args["now"])
         per_model = {}
@@ -88,6 +88,8 @@ def step_engine_only(args: dict) -> dict:
         for kind, name, table, payload in statements:
             before = time.perf_counter()
             schema = table.rsplit(".", 1)[0]
+            if gateway == "postgres":  # CREATE SCHEMA takes no catalog there
+                schema = exp.to_table(table, dialect=adapter.dialect).args["db"].sql(adapter.dialect)
             adapter.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
             if kind == "seed":
                 adapter.execute(f"DROP TABLE IF EXISTS {table}")
@@ -96,6 +98,9 @@ def step_engine_only(args: dict) -> dict:
                     adapter.insert_append(table, frame, target_columns_to_types=payload.columns_to_types)
             elif kind == "view":
                 adapter.execute(f"CREATE OR REPLACE VIEW {table} AS {payload}")
+            elif gateway == "postgres":  # no CREATE OR REPLACE TABLE; autocommit, as dbt's run
+                adapter.execute(f"DROP TABLE IF EXISTS {table}")
+                adapter.execute(f"CREATE TABLE {table} AS {payload}")
             else:
                 adapter.execute(f"CREATE OR REPLACE TABLE {table} AS {payload}")
             per_model[name] = round(time.perf_counter() - before, 3)

@@ -23,8 +23,10 @@ SECTION_FIGURES = {
     "generator": ("generator_duckdb",),
     "generator_postgres": ("generator_postgres",),
     "backfill": ("backfill", "engine_only", "sqlmesh_overhead"),
-    "scheduled_run": ("scheduled_run", "full_rebuild", "run_to_rebuild"),
-    "plan_dev": ("plan_dev_no_change", "plan_dev_leaf_change"),
+    "scheduled_run": ("scheduled_run", "full_rebuild", "run_to_rebuild",
+                      "scheduled_run_07", "full_rebuild_07", "run_to_rebuild_07"),
+    "plan_dev": ("plan_dev_no_change", "plan_dev_leaf_change", "plan_dev_leaf_change_default",
+                 "plan_dev_leaf_change_changed_only"),
     "double_history": ("generator_double_history", "backfill_double_history",
                        "scheduled_run_double_history", "run_growth_double_history"),
 }
@@ -64,12 +66,35 @@ class BenchRun:
         (self.work / folder).mkdir(exist_ok=True)
         return self.work / folder / "warehouse.duckdb"
 
+    def pg_database(self, folder: str) -> str:
+        return f"catwalk_bench_{os.getpid()}_{folder}"
+
+    def warehouse(self, folder: str) -> dict:
+        """The step arguments naming the warehouse of `folder` on the bench's gateway (model steps)."""
+        if self.gateway == "postgres":
+            return {"gateway": "postgres", "db": self.db(folder), "pg_database": self.pg_database(folder)}
+        return {"gateway": "local", "db": self.db(folder)}
+
+    def copy_warehouse(self, source: str, target: str) -> None:
+        """A copy of a warehouse (DuckDB: the file; Postgres: CREATE DATABASE ... TEMPLATE)."""
+        if self.gateway == "postgres":
+            copy_postgres_database(self.pg_database(source), self.pg_database(target))
+        else:
+            copy_db(self.db(source), self.db(target))
+
+    def drop_warehouse(self, folder: str) -> None:
+        if self.gateway == "postgres":
+            drop_postgres_database(self.pg_database(folder))
+        shutil.rmtree(self.work / folder, ignore_errors=True)
+
 
 # the simulated times (hours after the end of history) of the loads and runs the steps replay
 MORNING_UNTIL = 7  # the 05:30 and 06:00 loads
 MORNING_RUN = 7.5  # the 07:00 run (backfill)
 HALF_DAY_UNTIL = 17.5  # the 17:00 and 17:30 loads
 HALF_DAY_RUN = 18.5  # the 18:00 run
+NIGHT_UNTIL = 24 + MORNING_UNTIL  # the next morning's loads
+NEXT_MORNING_RUN = 24 + MORNING_RUN  # the next 07:00 run: every daily model
 
 
 def generator(run: BenchRun) -> None:
@@ -103,14 +128,31 @@ def drop_postgres_database(name: str) -> None:
         admin.close()
 
 
+def copy_postgres_database(source: str, target: str) -> None:
+    from catwalk.project import connect_postgres
+
+    drop_postgres_database(target)
+    admin = connect_postgres(dbname="postgres")
+    try:
+        admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    finally:
+        admin.close()
+
+
 def generator_postgres(run: BenchRun) -> None:
-    """1b. the generator into Postgres (COPY), in a scratch database dropped afterwards."""
-    database = f"catwalk_bench_{os.getpid()}"
+    """1b. the generator into Postgres (COPY), in a scratch database: with the postgres gateway it is
+    the warehouse the model steps run on (gen0, copied to raw), dropped at the end of the bench."""
+    database = run.pg_database("gen0")
     try:
         pg = run.step("generate", db=run.db("pg"), scale=run.scale, start=run.start_of(run.days), days=run.days,
                       gateway="postgres", pg_database=database)
-    finally:
+        if run.gateway == "postgres":
+            copy_postgres_database(database, run.pg_database("raw"))
+    except BaseException:
         drop_postgres_database(database)
+        raise
     run.figures["generator_postgres"] = {
         "rows": pg["rows"], "seconds": pg["seconds"], "rows_per_second": round(pg["rows"] / pg["seconds"]),
         "cpu_seconds": pg["cpu_seconds"], "peak_rss_mb": pg["peak_rss_mb"], "repetitions": 1,
@@ -120,20 +162,19 @@ def generator_postgres(run: BenchRun) -> None:
 
 def engine_only(run: BenchRun, folder: str, now: str, load_until: str, intervals: dict) -> dict:
     """The engine-only step on a copy of the raw warehouse in `folder` (removed afterwards)."""
-    engine_db = run.db(folder)
-    copy_db(run.db("raw"), engine_db)
+    run.copy_warehouse("raw", folder)
     try:
-        return run.step("engine_only", db=engine_db, start=run.start_of(run.days), now=now,
+        return run.step("engine_only", **run.warehouse(folder), start=run.start_of(run.days), now=now,
                         load_until=load_until, project=run.frozen, intervals=intervals)
     finally:
-        shutil.rmtree(engine_db.parent, ignore_errors=True)
+        run.drop_warehouse(folder)
 
 
 def backfill(run: BenchRun) -> None:
     """2. the full prod backfill against the same work engine-only (same loads, same intervals)."""
     now, until = run.at(MORNING_RUN), run.at(MORNING_UNTIL)
-    result = run.step("backfill", db=run.db("gen0"), start=run.start_of(run.days), now=now, load_until=until,
-                      project=run.frozen)
+    result = run.step("backfill", **run.warehouse("gen0"), start=run.start_of(run.days), now=now,
+                      load_until=until, project=run.frozen)
     run.figures["backfill"] = {**without(result, "intervals"), "repetitions": 1}
     engine = engine_only(run, "engine", now, until, result["intervals"])
     run.figures["engine_only"] = {**engine, "repetitions": 1}
@@ -141,53 +182,63 @@ def backfill(run: BenchRun) -> None:
 
 
 def scheduled_run(run: BenchRun) -> None:
-    """3. the 18:00 run after a half-day of loads against a full rebuild of the same data."""
-    now, until = run.at(HALF_DAY_RUN), run.at(HALF_DAY_UNTIL)
-    run_db = run.db("run")
-    copy_db(run.db("gen0"), run_db)
+    """3. the 18:00 run after a half-day of loads, then the next 07:00 run after the night's loads,
+    each against a full rebuild of the same data."""
+    run.copy_warehouse("gen0", "run")
     try:
-        result = run.step("load_and_run", db=run_db, start=run.start_of(run.days), load_until=until, now=now,
-                          project=run.frozen)
+        for suffix, now, until in (("", HALF_DAY_RUN, HALF_DAY_UNTIL), ("_07", NEXT_MORNING_RUN, NIGHT_UNTIL)):
+            now, until = run.at(now), run.at(until)
+            result = run.step("load_and_run", **run.warehouse("run"), start=run.start_of(run.days),
+                              load_until=until, now=now, project=run.frozen)
+            run.figures[f"scheduled_run{suffix}"] = {**without(result, "intervals"), "repetitions": 1}
+            rebuild = engine_only(run, "rebuild", now, until, result["intervals"])
+            run.figures[f"full_rebuild{suffix}"] = {**rebuild, "repetitions": 1}
+            run.figures[f"run_to_rebuild{suffix}"] = round(result["seconds"] / max(rebuild["seconds"], 1e-9), 3)
     finally:
-        shutil.rmtree(run_db.parent, ignore_errors=True)
-    run.figures["scheduled_run"] = {**without(result, "intervals"), "repetitions": 1}
-    rebuild = engine_only(run, "rebuild", now, until, result["intervals"])
-    run.figures["full_rebuild"] = {**rebuild, "repetitions": 1}
-    run.figures["run_to_rebuild"] = round(result["seconds"] / max(rebuild["seconds"], 1e-9), 3)
+        run.drop_warehouse("run")
 
 
 def plan_dev(run: BenchRun) -> None:
-    """5. `plan dev` with no change (median), then after a one-line change to a leaf model."""
-    start, now, warehouse = run.start_of(run.days), run.at(MORNING_RUN), run.db("gen0")
-    no_change = [run.step("plan_dev", db=warehouse, start=start, now=now, env="bench_dev", project=run.frozen)
+    """5. `plan dev` with no change (median), then after a one-line change to a leaf model with each
+    set of flags (steps.PLAN_FLAGS; a different change each time, so each plan backfills the leaf)."""
+    start, now, warehouse = run.start_of(run.days), run.at(MORNING_RUN), run.warehouse("gen0")
+    no_change = [run.step("plan_dev", **warehouse, start=start, now=now, env="bench_dev", project=run.frozen)
                  for _ in range(run.repetitions)]
     run.figures["plan_dev_no_change"] = {
         "seconds": median([r["seconds"] for r in no_change]),
         "cpu_seconds": median([r["cpu_seconds"] for r in no_change]),
+        "load_seconds": median([r["load_seconds"] for r in no_change]),
         "rows_written": max(r["rows_written"] for r in no_change),
         "backfilled": no_change[-1]["backfilled"], "peak_rss_mb": max(r["peak_rss_mb"] for r in no_change),
         "repetitions": run.repetitions, "loadavg": no_change[-1]["loadavg"],
     }
-    project = Path(shutil.copytree(run.frozen, run.work / "project_leaf",
-                                   ignore=shutil.ignore_patterns(".cache", "logs")))
-    leaves = run.step("leaves", db=warehouse, start=start, project=str(project))["leaves"]
-    leaf = leaf_change(project, leaves)
-    change = run.step("plan_dev", db=warehouse, start=start, now=now, env="bench_leaf", project=str(project))
-    run.figures["plan_dev_leaf_change"] = {**change, "changed_model": leaf, "repetitions": 1}
+    leaves = run.step("leaves", **warehouse, start=start, project=run.frozen)["leaves"]
+    for value, (flags, key) in enumerate((("skip", "plan_dev_leaf_change"),
+                                          ("changed_only", "plan_dev_leaf_change_changed_only"),
+                                          ("default", "plan_dev_leaf_change_default")), start=1):
+        project = Path(shutil.copytree(run.frozen, run.work / f"project_leaf_{flags}",
+                                       ignore=shutil.ignore_patterns(".cache", "logs")))
+        leaf = leaf_change(project, leaves, value)
+        change = run.step("plan_dev", **warehouse, start=start, now=now, env=f"bench_leaf_{flags}",
+                          project=str(project), flags=flags)
+        run.figures[key] = {**change, "changed_model": leaf, "repetitions": 1}
 
 
 def double_history(run: BenchRun) -> None:
     """4. the same scheduled run on a warehouse with twice the history."""
     start, days, figures = run.start_of(2 * run.days), 2 * run.days, run.figures
-    double_db = run.db("double")
-    generated = run.step("generate", db=double_db, scale=run.scale, start=start, days=days)
-    figures["generator_double_history"] = {**generated, "repetitions": 1}
-    built = run.step("backfill", db=double_db, start=start, now=run.at(MORNING_RUN),
-                     load_until=run.at(MORNING_UNTIL), project=run.frozen)
-    figures["backfill_double_history"] = {**without(built, "intervals"), "repetitions": 1}
-    doubled = run.step("load_and_run", db=double_db, start=start, load_until=run.at(HALF_DAY_UNTIL),
-                       now=run.at(HALF_DAY_RUN), project=run.frozen)
-    figures["scheduled_run_double_history"] = {**without(doubled, "intervals"), "repetitions": 1}
+    double = run.warehouse("double")
+    try:
+        generated = run.step("generate", **double, scale=run.scale, start=start, days=days)
+        figures["generator_double_history"] = {**generated, "repetitions": 1}
+        built = run.step("backfill", **double, start=start, now=run.at(MORNING_RUN),
+                         load_until=run.at(MORNING_UNTIL), project=run.frozen)
+        figures["backfill_double_history"] = {**without(built, "intervals", "breakdown"), "repetitions": 1}
+        doubled = run.step("load_and_run", **double, start=start, load_until=run.at(HALF_DAY_UNTIL),
+                           now=run.at(HALF_DAY_RUN), project=run.frozen)
+    finally:
+        run.drop_warehouse("double")
+    figures["scheduled_run_double_history"] = {**without(doubled, "intervals", "breakdown"), "repetitions": 1}
     reference = figures.get("scheduled_run") or run.previous.get("scheduled_run")  # --only: the report's
     if reference:
         figures["run_growth_double_history"] = round(doubled["seconds"] / max(reference["seconds"], 1e-9), 2)
@@ -205,21 +256,25 @@ def section(run: BenchRun, name: str, function: t.Callable[[BenchRun], None]) ->
 
 
 def run_sections(run: BenchRun, only: t.Optional[t.Sequence[str]]) -> None:
-    """The sections in order (all, or those of `only`); the later ones need the generated warehouse."""
+    """The sections in order (all, or those of `only`); the later ones need the generated warehouse
+    (DuckDB's with the local gateway, Postgres's with the postgres gateway)."""
 
     def wanted(name: str) -> bool:
         return only is None or name in only
 
-    if wanted("generator") and not section(run, "generator", generator):
-        return
-    if run.gateway == "postgres" and wanted("generator_postgres"):
-        section(run, "generator_postgres", generator_postgres)
-    if wanted("backfill") and section(run, "backfill", backfill):
-        if wanted("scheduled_run"):
-            section(run, "scheduled_run", scheduled_run)
-        if wanted("plan_dev"):
-            section(run, "plan_dev", plan_dev)
-    for folder in ("gen0", "raw"):
-        shutil.rmtree(run.work / folder, ignore_errors=True)
+    try:
+        if wanted("generator") and not section(run, "generator", generator) and run.gateway == "local":
+            return
+        if run.gateway == "postgres" and wanted("generator_postgres"):
+            if not section(run, "generator_postgres", generator_postgres):
+                return
+        if wanted("backfill") and section(run, "backfill", backfill):
+            if wanted("scheduled_run"):
+                section(run, "scheduled_run", scheduled_run)
+            if wanted("plan_dev"):
+                section(run, "plan_dev", plan_dev)
+    finally:
+        for folder in ("gen0", "raw"):
+            run.drop_warehouse(folder)
     if wanted("double_history"):
         section(run, "double_history", double_history)

@@ -17,12 +17,16 @@ import typing as t
 from pathlib import Path
 
 
-def set_warehouse(db: Path, start: str) -> None:
-    os.environ["CATWALK_DUCKDB"] = str(db)
-    os.environ["CATWALK_START"] = start
+def set_warehouse(args: dict) -> str:
+    """Point the project at the step's warehouse (args: db, start, gateway, pg_database); the gateway."""
+    os.environ["CATWALK_DUCKDB"] = str(args["db"])
+    os.environ["CATWALK_START"] = args["start"]
+    if args.get("pg_database"):
+        os.environ["CATWALK_PG_DATABASE"] = args["pg_database"]
     import sqlmesh.core.config.loader as loader
 
     loader.load_dotenv = lambda *args, **kwargs: False  # the bench never reads the developer's .env
+    return args.get("gateway", "local")
 
 
 def deliver_loads(args: dict) -> None:
@@ -30,7 +34,17 @@ def deliver_loads(args: dict) -> None:
     if args.get("load_until"):
         from catwalk.warehouse import load
 
-        load(gateway="local", until=args["load_until"], progress=False)
+        load(gateway=args.get("gateway", "local"), until=args["load_until"], progress=False)
+
+
+def _timed_with_breakdown(function: t.Callable[[], t.Any]) -> tuple[t.Any, float, float, dict]:
+    """(value, wall, CPU, breakdown) of `function`, SQLMesh's calls timed per model (breakdown.py)."""
+    from catwalk.bench import breakdown
+
+    recorder = breakdown.install()
+    recorder.reset()
+    value, wall, cpu = _timed(function)
+    return value, wall, cpu, recorder.result(wall)
 
 
 def _model_rows(context) -> int:
@@ -67,9 +81,7 @@ def _timed(function: t.Callable[[], t.Any]) -> tuple[t.Any, float, float]:
 def step_generate(args: dict) -> dict:
     from catwalk.warehouse import generate
 
-    set_warehouse(Path(args["db"]), args["start"])
-    if args.get("gateway") == "postgres":
-        os.environ["CATWALK_PG_DATABASE"] = args["pg_database"]
+    set_warehouse(args)
     result, _wall, cpu = _timed(lambda: generate(
         gateway=args.get("gateway", "local"), scale=args["scale"], seed=42, start=args["start"],
         days=args["days"], force=True, progress=False, write_env=False,
@@ -82,15 +94,15 @@ def step_backfill(args: dict) -> dict:
 
     from catwalk.project import open_context
 
-    set_warehouse(Path(args["db"]), args["start"])
+    gateway = set_warehouse(args)
     deliver_loads(args)
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"), load_tests=False)
-        _, seconds, cpu = _timed(lambda: context.plan(
+        context = open_context(gateway, paths=args.get("project"), load_tests=False)
+        _, seconds, cpu, split = _timed_with_breakdown(lambda: context.plan(
             "prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True))
         intervals = _prod_intervals(context)
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "rows": _model_rows(context),
-            "models": len(intervals), "intervals": intervals}
+            "models": len(intervals), "intervals": intervals, "breakdown": split}
 
 
 
@@ -100,19 +112,22 @@ def step_load_and_run(args: dict) -> dict:
     from catwalk.project import open_context
     from catwalk.runner import run
 
-    set_warehouse(Path(args["db"]), args["start"])
+    gateway = set_warehouse(args)
     deliver_loads(args)
     with time_machine.travel(args["now"], tick=True):
-        code, seconds, cpu = _timed(lambda: run(gateway="local", environment="prod", paths=args.get("project"),
-                                                out=io.StringIO()))
-        context = open_context(paths=args.get("project"), load_tests=False)
+        out = io.StringIO()
+        code, seconds, cpu, split = _timed_with_breakdown(lambda: run(
+            gateway=gateway, environment="prod", paths=args.get("project"), out=out))
+        context = open_context(gateway, paths=args.get("project"), load_tests=False)
         intervals = _prod_intervals(context)
+        # this run only (the warehouse may hold earlier runs): run ids sort by start time
+        this_run = ("WHERE model IS NOT NULL AND status = 'success' "
+                    "AND run_id = (SELECT max(run_id) FROM meta.run_log)")
         models, rows = context.engine_adapter.fetchone(
-            "SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log "
-            "WHERE model IS NOT NULL AND status = 'success'")
+            f"SELECT count(DISTINCT model), coalesce(sum(rows_written), 0) FROM meta.run_log {this_run}")
         evaluated = context.engine_adapter.fetchall(
-            "SELECT model, coalesce(sum(rows_written), 0) FROM meta.run_log "
-            "WHERE model IS NOT NULL AND status = 'success' GROUP BY model ORDER BY 2 DESC, 1")
+            f"SELECT model, coalesce(sum(rows_written), 0) FROM meta.run_log {this_run} "
+            "GROUP BY model ORDER BY 2 DESC, 1")
         kinds: dict[str, int] = {}
         for name, _ in evaluated:
             model = context.get_model(name)
@@ -121,15 +136,16 @@ def step_load_and_run(args: dict) -> dict:
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "exit_code": code,
             "models_evaluated": models,
             "rows_written": int(rows), "kinds_evaluated": kinds,
-            "heaviest": [[name, int(n)] for name, n in evaluated[:6]], "intervals": intervals}
+            "heaviest": [[name, int(n)] for name, n in evaluated[:6]], "intervals": intervals,
+            "breakdown": split, **({"run_output": out.getvalue()[-2000:]} if code else {})}
 
 
 def step_leaves(args: dict) -> dict:
     """Leaf models (no downstream model) a one-line change can target: name and file."""
     from catwalk.project import open_context
 
-    set_warehouse(Path(args["db"]), args["start"])
-    context = open_context(paths=args.get("project"), load_tests=False, load_state=False)
+    gateway = set_warehouse(args)
+    context = open_context(gateway, paths=args.get("project"), load_tests=False, load_state=False)
     leaves = []
     for fqn, model in context.models.items():
         if context.dag.downstream(fqn) or model.kind.name in ("SEED", "EXTERNAL", "VIEW"):
@@ -141,27 +157,38 @@ def step_leaves(args: dict) -> dict:
     return {"leaves": sorted(leaves, key=lambda leaf: ("tableau/" not in leaf["path"], leaf["name"]))}
 
 
+# `plan dev` flags measured: what `catwalk plan dev` passes by default (catwalk/plan.py), SQLMesh's
+# defaults (every unit test, the linter), and neither tests nor linter
+PLAN_FLAGS = {
+    "changed_only": {"test_changed_only": True},
+    "default": {},
+    "skip": {"skip_tests": True, "skip_linter": True},
+}
+
+
 def step_plan_dev(args: dict) -> dict:
+    """`plan dev` with args['flags'] (PLAN_FLAGS): the plan timed alone, and with the project load."""
     import time_machine
 
     from catwalk.project import open_context
+    from sqlmesh.utils.errors import NoChangesPlanError
 
-    set_warehouse(Path(args["db"]), args["start"])
+    gateway = set_warehouse(args)
+    flags = PLAN_FLAGS[args.get("flags", "skip")]
     with time_machine.travel(args["now"], tick=True):
-        context = open_context(paths=args.get("project"), load_tests=False)
+        context, load_seconds, load_cpu = _timed(lambda: open_context(
+            gateway, paths=args.get("project"), load_tests=not flags.get("skip_tests")))
         tables_before = set(context.engine_adapter.fetchall(
             "select table_schema || '.' || table_name from information_schema.tables"
         ))
-        from sqlmesh.utils.errors import NoChangesPlanError
 
         def plan() -> t.Any:
             try:
-                return context.plan(args["env"], auto_apply=True, no_prompts=True, skip_tests=True,
-                                    skip_linter=True)
+                return context.plan(args["env"], auto_apply=True, no_prompts=True, **flags)
             except NoChangesPlanError:  # what `sqlmesh plan dev` answers when nothing changed
                 return None
 
-        built, seconds, cpu = _timed(plan)
+        built, seconds, cpu, split = _timed_with_breakdown(plan)
         names = {s.snapshot_id.name: s.node.name for s in context.snapshots.values()}
         backfilled = sorted({names.get(si.snapshot_id.name, si.snapshot_id.name)
                              for si in (built.missing_intervals if built is not None else [])})
@@ -173,9 +200,10 @@ def step_plan_dev(args: dict) -> dict:
         for table in new_tables:
             schema, name = table.split(".", 1)
             rows += context.engine_adapter.fetchone(f'select count(*) from "{schema}"."{name}"')[0]
-    return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "backfilled": backfilled,
-            "new_tables": len(new_tables), "rows_written": rows}
-
+    return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "load_seconds": round(load_seconds, 2),
+            "load_cpu_seconds": round(load_cpu, 2), "flags": args.get("flags", "skip"),
+            "backfilled": backfilled, "new_tables": len(new_tables), "rows_written": rows,
+            "breakdown": split}
 
 
 def _steps() -> dict[str, t.Callable[[dict], dict]]:
@@ -227,5 +255,14 @@ def step_main(name: str, payload: str) -> None:
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if AUDIT_FAILURES:
         result["audit_failures"] = sorted(set(AUDIT_FAILURES))
-    print("BENCH-RESULT " + json.dumps(result, default=str))
+    line = json.dumps(result, default=str)
+    print("BENCH-RESULT " + line)
+    try:  # kept as they come: an interrupted bench still leaves the steps it measured
+        from catwalk.project import PROJECT_ROOT
+
+        (PROJECT_ROOT / "logs").mkdir(exist_ok=True)
+        with open(PROJECT_ROOT / "logs" / "bench-steps.jsonl", "a") as log:
+            log.write(json.dumps({"step": name, "args": json.loads(payload), "result": result}, default=str) + "\n")
+    except OSError:
+        pass
 

@@ -31,16 +31,23 @@ FIGURES = {
                          "loadavg": [1.0, 1.0, 1.0]},
     "backfill": _step(12.0, 1500.0, rows=500_000, models=150),
     "engine_only": _step(10.0, 1200.0, rows=480_000, models=150, slowest=[["analytics.chats", 2.5]]),
-    "sqlmesh_overhead": 1.2,
+    "sqlmesh_overhead": 0.9,
     "scheduled_run": _step(0.4, 800.0, exit_code=0, models_evaluated=40, rows_written=1_000),
     "full_rebuild": _step(10.0, 1200.0, rows=480_000, models=150),
     "run_to_rebuild": 0.04,
+    "scheduled_run_07": _step(0.8, 800.0, exit_code=0, models_evaluated=150, rows_written=5_000),
+    "full_rebuild_07": _step(10.0, 1200.0, rows=480_000, models=150),
+    "run_to_rebuild_07": 0.08,
     "scheduled_run_double_history": _step(0.44, 800.0, exit_code=0),
     "run_growth_double_history": 1.1,
     "plan_dev_no_change": {"seconds": 2.0, "rows_written": 0, "backfilled": [], "peak_rss_mb": 700.0,
                            "repetitions": 3, "loadavg": [1.0, 1.0, 1.0]},
     "plan_dev_leaf_change": _step(3.0, 700.0, backfilled=["analytics.tableau_x"], rows_written=12,
-                                  new_tables=1, changed_model="analytics.tableau_x"),
+                                  new_tables=1, changed_model="analytics.tableau_x", load_seconds=4.0),
+    "plan_dev_leaf_change_changed_only": _step(4.0, 700.0, backfilled=["analytics.tableau_x"], rows_written=12,
+                                               changed_model="analytics.tableau_x", load_seconds=5.0),
+    "plan_dev_leaf_change_default": _step(4.5, 700.0, backfilled=["analytics.tableau_x"], rows_written=12,
+                                          changed_model="analytics.tableau_x", load_seconds=5.0),
 }
 
 
@@ -63,8 +70,10 @@ def test_report_says_met_when_every_target_is_met():
 
 @pytest.mark.parametrize("change, row", [
     ({"generator_duckdb": {"rows_per_second": 999_999}}, "Generator into DuckDB"),
-    ({"sqlmesh_overhead": 1.31}, "SQLMesh overhead"),
+    ({"sqlmesh_overhead": 1.01}, "SQLMesh overhead"),
     ({"run_to_rebuild": 0.051}, "Half-day run / full rebuild"),
+    ({"run_to_rebuild_07": 0.101}, "07:00 run / full rebuild"),
+    ({"plan_dev_leaf_change_default": {"seconds": 5.5}}, "`plan dev`, leaf change, default flags (all unit tests, linter)"),
     ({"run_growth_double_history": 1.25}, "Half-day run, twice the history"),
     ({"plan_dev_no_change": {"seconds": 5.5}}, "`plan dev`, no change"),
     ({"plan_dev_no_change": {"rows_written": 3}}, "`plan dev`, no change"),
@@ -143,21 +152,33 @@ WHERE
 """
 
 
-def test_probe_column_goes_into_the_final_select():
-    changed = probe.add_probe_column(MODEL)
-    assert changed.count("bench_probe") == 1
-    final = changed[changed.rindex("\nSELECT"):]
-    assert "    , b::INT AS b /* Another column */\n    , 1 AS bench_probe /* Benchmark probe column */\nFROM source" in final
-    assert changed.replace("    , 1 AS bench_probe /* Benchmark probe column */\n", "") == MODEL
+PROBE = "    RANDOM() >= -1 /* Benchmark probe */ AND\n"
+
+
+def test_probe_filter_goes_into_the_final_where():
+    changed = probe.add_probe_filter(MODEL)
+    assert changed.count("Benchmark probe") == 1
+    assert changed[changed.rindex("\nSELECT"):].endswith("FROM source\nWHERE\n" + PROBE + "    a > 0\n")
+    assert changed.replace(PROBE, "") == MODEL
+    assert "    RANDOM() >= -2 /* Benchmark probe */ AND\n" in probe.add_probe_filter(MODEL, 2)
+
+
+def test_probe_filter_adds_a_where_before_grouping_or_at_the_end():
+    grouped = MODEL.replace("WHERE\n    a > 0\n", "GROUP BY\n    a\n")
+    changed = probe.add_probe_filter(grouped)
+    assert changed.endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */\nGROUP BY\n    a\n")
+    bare = MODEL.replace("WHERE\n    a > 0\n", "")
+    assert probe.add_probe_filter(bare).endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */\n")
+    assert probe.add_probe_filter(bare + ";\n").endswith("FROM source\nWHERE\n    RANDOM() >= -1 /* Benchmark probe */;\n")
 
 
 @pytest.mark.parametrize("text", [
     MODEL + "UNION ALL\nSELECT\n    1 AS a\n    , 2 AS b\nFROM other\n",
     "MODEL (name x);\n\nSELECT\n    1 AS a\n",
 ])
-def test_probe_column_refuses_queries_it_cannot_change_safely(text):
+def test_probe_filter_refuses_queries_it_cannot_change_safely(text):
     with pytest.raises(ValueError):
-        probe.add_probe_column(text)
+        probe.add_probe_filter(text)
 
 
 def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
@@ -170,15 +191,16 @@ def test_leaf_change_edits_the_first_leaf_it_fits_in_the_copy(tmp_path):
         {"name": "analytics.tableau_union", "path": "models/tableau/union.sql"},
         {"name": "analytics.tableau_example", "path": "models/tableau/plain.sql"},
     ]
-    assert probe.leaf_change(copy_dir, leaves) == "analytics.tableau_example"
-    assert "bench_probe" in (folder / "plain.sql").read_text()
-    assert "bench_probe" not in (folder / "union.sql").read_text()
+    assert probe.leaf_change(copy_dir, leaves, 3) == "analytics.tableau_example"
+    assert "RANDOM() >= -3 /* Benchmark probe */" in (folder / "plain.sql").read_text()
+    assert "Benchmark probe" not in (folder / "union.sql").read_text()
     with pytest.raises(RuntimeError, match="no leaf model"):
         probe.leaf_change(copy_dir, leaves[:1])
 
 
-def test_probe_lands_in_the_outer_select_of_real_models():
-    """On the project's own models the editor adds the column to the outermost SELECT, or refuses."""
+def test_probe_lands_in_the_outer_where_of_real_models():
+    """On the project's own models the probe goes into the outermost query's WHERE, keeping its
+    columns and its condition (ANDed with the probe), or is refused."""
     from sqlglot import exp
     from sqlmesh.core.dialect import parse
 
@@ -186,12 +208,16 @@ def test_probe_lands_in_the_outer_select_of_real_models():
     for path in sorted(Path(PROJECT_ROOT / "models").rglob("*.sql")):
         text = path.read_text()
         try:
-            changed = probe.add_probe_column(text)
+            changed = probe.add_probe_filter(text, 7)
         except ValueError:
             continue
-        query = parse(changed, default_dialect="duckdb")[-1]
+        before, query = parse(text, default_dialect="duckdb")[-1], parse(changed, default_dialect="duckdb")[-1]
         assert isinstance(query, exp.Select), path
-        assert "bench_probe" in query.named_selects, path
+        assert query.named_selects == before.named_selects, path
+        where = query.args["where"].this
+        assert any(ge.sql("duckdb", comments=False) == "RANDOM() >= -7" for ge in where.find_all(exp.GTE)), path
+        if before.args.get("where"):
+            assert isinstance(where, (exp.And, exp.Or)), path
         edited += 1
     assert edited > 0
 
@@ -226,10 +252,11 @@ def test_only_remeasures_a_section_into_the_previous_report(tmp_path, monkeypatc
 
     monkeypatch.setattr(sections, "run_step", fake_step)
     monkeypatch.setattr(sections, "drop_postgres_database", lambda name: None)
+    monkeypatch.setattr(sections, "copy_postgres_database", lambda source, target: None)
 
     assert catwalk.bench.bench(scale="demo", gateway="postgres", only=("generator_postgres",)) == 0
     assert steps == [("generate", "postgres")]  # nothing else ran
-    merged = json.loads((tmp_path / "latest.json").read_text())
+    merged = json.loads((tmp_path / "latest.json").read_text())["reports"]["demo/postgres"]
     assert merged["generator_postgres"]["rows_per_second"] == 2000
     assert merged["generator_postgres"]["peak_rss_mb"] == 100.0
     assert merged["backfill"] == previous["backfill"] and merged["machine"] == previous["machine"]
@@ -264,7 +291,7 @@ def test_only_runs_the_sections_a_section_needs_and_keeps_its_figures(tmp_path, 
         monkeypatch.setattr(sections, name, fake)
     assert catwalk.bench.bench(scale="demo", gateway="local", only=only) == 0
     assert calls == ran
-    merged = json.loads((tmp_path / "latest.json").read_text())
+    merged = json.loads((tmp_path / "latest.json").read_text())["reports"]["demo/local"]
     assert list(merged["remeasured"]) == ran
     for name in ran:
         for key in sections.SECTION_FIGURES[name]:
@@ -289,3 +316,149 @@ def test_the_package_keeps_functions_short_and_the_step_entry_point():
     assert not long, long
     usage = subprocess.run([sys.executable, "-m", "catwalk.bench"], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert usage.returncode == 2 and "usage: python -m catwalk.bench step NAME JSON" in usage.stderr
+
+
+class FakeClock:
+    """A clock the test advances by hand: the breakdown's arithmetic without timing anything."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def tick(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def _one_batch(recorder, clock: FakeClock, model: str, engine: float, render: float) -> None:
+    """Scheduler.evaluate's shape: a write (render, engine), audits (render, engine), state, COMMIT."""
+    with recorder.region(model=model, stage="batch"):
+        clock.tick(0.1)  # publish.py's own Python
+        with recorder.region(stage="evaluate"):
+            clock.tick(0.2)
+            with recorder.region(activity="render"):
+                clock.tick(render)
+            with recorder.region(activity="engine"):
+                clock.tick(engine)
+        with recorder.region(stage="audit"):
+            clock.tick(0.3)
+            with recorder.region(activity="render"):
+                clock.tick(0.4)
+                with recorder.region(activity="engine"):  # a query run while rendering counts as engine
+                    clock.tick(0.05)
+            with recorder.region(activity="engine"):
+                clock.tick(0.5)
+        with recorder.region(activity="engine"):  # COMMIT
+            clock.tick(0.25)
+        with recorder.region(stage="state"):
+            clock.tick(0.01)
+            with recorder.region(activity="engine"):
+                clock.tick(0.02)
+
+
+def test_breakdown_parts_add_up_to_each_models_wall_and_top_is_sorted():
+    from catwalk.bench import breakdown
+
+    clock = FakeClock()
+    recorder = breakdown.Recorder(clock)
+    with recorder.region(activity="render"):  # outside every model: the plan's own rendering
+        clock.tick(2.0)
+    for index in range(20):
+        _one_batch(recorder, clock, f"analytics.m{index:02d}", engine=1.0 + index, render=0.5)
+    with recorder.region(model="analytics.m03", stage="create"):  # a second scope of the same model
+        clock.tick(0.05)
+        with recorder.region(activity="render"):
+            clock.tick(3.0)
+    clock.tick(1.0)
+    result = recorder.result(step_wall=clock.now)
+
+    m05 = result["models"]["analytics.m05"]
+    # engine: write 6.0 + audit queries 0.05 + 0.5 + COMMIT 0.25 (the state's 0.02 is bookkeeping)
+    assert m05 == {"wall": 8.33, "engine": 6.8, "render": 0.9, "audit": 0.3, "evaluate": 0.2,
+                   "bookkeeping": 0.13, "batches": 1}
+    for model in result["models"].values():
+        parts = sum(model[column] for column in breakdown.COLUMNS)
+        assert parts == pytest.approx(model["wall"], abs=0.002)
+    assert result["models"]["analytics.m03"]["render"] == pytest.approx(3.9)
+    assert result["models"]["analytics.m03"]["batches"] == 1  # the create scope is not a batch
+
+    ranked = breakdown.top(result["models"])
+    assert len(ranked) == 15
+    walls = [m["wall"] for _, m in ranked]
+    assert walls == sorted(walls, reverse=True) and ranked[0][0] == "analytics.m19"
+
+    stages = result["stages"]
+    assert stages["outside models"] == {"render": 2.0}
+    assert stages["audit"]["engine"] == pytest.approx(20 * 0.55)
+    assert stages["state"] == {"python": pytest.approx(0.2), "engine": pytest.approx(0.4)}
+    totals = result["totals"]
+    assert totals["wall"] == pytest.approx(sum(m["wall"] for m in result["models"].values()), abs=0.01)
+    # everything recorded adds up to the time spent in regions (the last 1.0 s was in none)
+    recorded = sum(v for row in stages.values() for v in row.values())
+    assert recorded == pytest.approx(clock.now - 1.0, abs=0.01)
+
+
+def test_breakdown_keeps_threads_apart():
+    """Postgres evaluates several models at a time: each thread's nesting is its own."""
+    import threading
+
+    from catwalk.bench import breakdown
+
+    recorder = breakdown.Recorder()
+    ready = threading.Barrier(2)
+
+    def work(model: str) -> None:
+        with recorder.region(model=model, stage="batch"):
+            with recorder.region(stage="evaluate"):
+                ready.wait()  # both threads inside their scopes at once
+                with recorder.region(activity="engine"):
+                    ready.wait()
+
+    threads = [threading.Thread(target=work, args=(f"analytics.t{i}",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result = recorder.result(step_wall=1.0)
+    assert set(result["models"]) == {"analytics.t0", "analytics.t1"}
+    assert "outside models" not in result["stages"]
+    for model in result["models"].values():
+        assert model["batches"] == 1
+        assert sum(model[column] for column in breakdown.COLUMNS) == pytest.approx(model["wall"], abs=0.002)
+
+
+def test_report_shows_the_breakdown_top_models_largest_first():
+    from catwalk.bench import breakdown
+
+    clock = FakeClock()
+    recorder = breakdown.Recorder(clock)
+    for index in range(17):
+        _one_batch(recorder, clock, f"analytics.m{index:02d}", engine=float(index), render=0.5)
+    figures = copy.deepcopy(FIGURES)
+    figures["backfill"]["breakdown"] = recorder.result(step_wall=clock.now)
+    report = format_report(figures)
+    assert "### Where the time goes: full prod backfill" in report
+    section = report[report.index("Top 15 models"):]
+    names = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| analytics.")]
+    assert names == [f"analytics.m{index:02d}" for index in range(16, 1, -1)]
+    assert "| analytics.m16 | 1 | 18.33 | 16.80 | 0.90 | 0.30 | 0.20 | 0.13 |" in report
+
+
+def test_reports_of_each_scale_and_gateway_share_latest(tmp_path, monkeypatch):
+    """bench/latest.md holds a section per scale and gateway; a report of the former single-report
+    format is kept as the report of its scale and gateway."""
+    import json
+
+    monkeypatch.setattr(catwalk.bench, "BENCH_DIR", tmp_path)
+    old = {**copy.deepcopy(FIGURES), "scale": "bench", "days": 365, "note": "Measured earlier."}
+    (tmp_path / "latest.json").write_text(json.dumps(old))
+    reports = catwalk.bench.read_reports()
+    assert list(reports) == ["bench/local"]
+    reports["demo/postgres"] = {**copy.deepcopy(FIGURES), "gateway": "postgres", "models_on": "Postgres"}
+    catwalk.bench.write_reports(reports)
+    markdown = (tmp_path / "latest.md").read_text()
+    demo = markdown.index("scale `demo` (42 days of history), gateway `postgres` (model steps on Postgres)")
+    assert demo < markdown.index("scale `bench` (365 days of history), gateway `local`")
+    assert "**Measured earlier.**" in markdown
+    assert set(json.loads((tmp_path / "latest.json").read_text())["reports"]) == {"demo/postgres", "bench/local"}
