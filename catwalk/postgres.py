@@ -10,10 +10,10 @@ CATWALK_PG_* settings), once, and again whenever a raw schema is added:
   schemas, not the `sqlmesh__*` physical schemas, not the dev schemas `analytics__<env>`, and not
   `archive` unless `grant_archive=True`.
 
-Grants are per model, from the `pii` tag (`tableau_grants`: one GRANT and one REVOKE statement). They survive every promotion: SQLMesh
-(re)creates the prod views of changed models, and config.yaml's `after_all` statement
-(`@grant_tableau_reader()`, macros/grants.py) applies `tableau_grants` to every prod view at the end
-of every prod plan and run. No default privilege grants anything in `analytics` (a new view stays
+Grants are per model, from the `pii` tag (`tableau_grants`: one GRANT and one REVOKE statement).
+They survive every promotion: SQLMesh (re)creates the prod views of changed models, and
+config.yaml's `after_all` statement (`@grant_tableau_reader()`, macros/grants.py) applies
+`tableau_grants` to every prod view at the end of every prod plan and run. No default privilege grants anything in `analytics` (a new view stays
 unreadable until that statement has judged it). `setup_roles` applies the same grants to the prod
 environment already deployed, if any.
 Passwords come from CATWALK_TRANSFORMER_PASSWORD / CATWALK_TABLEAU_PASSWORD when set (never printed).
@@ -60,7 +60,11 @@ def tableau_grants(snapshots: t.Iterable[t.Any]) -> list[str]:
     `pii`, REVOKE ALL on the views of `pii` models: at most two Postgres statements, each naming
     all its views. (One statement per view made SQLMesh resolve every model's table name once per
     statement when it renders `after_all`: ~440 x 440 name parses, 50-110 s per prod plan and run.)"""
-    free, pii = tableau_views(snapshots)
+    return grant_statements(*tableau_views(snapshots))
+
+
+def grant_statements(free: list[str], pii: list[str]) -> list[str]:
+    """The GRANT on the person-free views and the REVOKE on the pii views (none for an empty list)."""
     statements = []
     if free:
         statements.append(f"GRANT SELECT ON {', '.join(free)} TO {READER}")
@@ -69,8 +73,8 @@ def tableau_grants(snapshots: t.Iterable[t.Any]) -> list[str]:
     return statements
 
 
-def _deployed_grants(settings: dict[str, str]) -> list[str]:
-    """tableau_grants of the prod environment deployed in this database (none before the first plan)."""
+def _deployed_views(settings: dict[str, str]) -> tuple[list[str], list[str]]:
+    """tableau_views of the prod environment deployed in this database (none before the first plan)."""
     from catwalk.project import open_context
 
     saved = {key: os.environ.get(key) for key in _SETTING_VARIABLES.values()}
@@ -80,11 +84,11 @@ def _deployed_grants(settings: dict[str, str]) -> list[str]:
         try:
             state = context._new_state_sync()
             if state.get_versions(validate=False).schema_version == 0:
-                return []
+                return [], []
             environment = state.get_environment("prod")
             if environment is None:
-                return []
-            return tableau_grants(state.get_snapshots(environment.snapshots).values())
+                return [], []
+            return tableau_views(state.get_snapshots(environment.snapshots).values())
         finally:
             context.close()
     finally:
@@ -110,7 +114,7 @@ def _ensure_role(cursor, role: str, password_variable: str) -> None:
         cursor.execute(sql.SQL("ALTER ROLE {} PASSWORD %s").format(sql.Identifier(role)), (password,))
 
 
-def _grant_reader(cursor, transformer, reader, grants: list[str]) -> list[str]:
+def _grant_reader(cursor, transformer, reader, free: list[str], pii: list[str]) -> list[str]:
     """Schema analytics model by model (no blanket grant, no default privilege); meta.run_log."""
     cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA analytics TO {}").format(reader))
     cursor.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA analytics FROM {}").format(reader))
@@ -118,9 +122,8 @@ def _grant_reader(cursor, transformer, reader, grants: list[str]) -> list[str]:
         statement = "ALTER DEFAULT PRIVILEGES" + owner + " IN SCHEMA analytics REVOKE SELECT ON TABLES FROM {}"
         arguments = (transformer, reader) if owner else (reader,)
         cursor.execute(sql.SQL(statement).format(*arguments))
-    for statement in grants:
+    for statement in grant_statements(free, pii):
         cursor.execute(statement)
-    granted = sum(statement.count(",") + 1 for statement in grants if statement.startswith("GRANT"))
     cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA meta TO {}").format(reader))
     cursor.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA meta TO {}").format(reader))
     cursor.execute(
@@ -129,7 +132,7 @@ def _grant_reader(cursor, transformer, reader, grants: list[str]) -> list[str]:
         )
     )
     return [
-        f"{READER} reads the {granted} person-free prod views of analytics deployed so far (later "
+        f"{READER} reads the {len(free)} person-free prod views of analytics deployed so far (later "
         "promotions grant theirs), not the pii ones",
         f"{READER} reads the run log meta.run_log",
     ]
@@ -164,7 +167,7 @@ def setup_roles(settings: dict[str, str] | None = None, grant_archive: bool = Fa
             s = sql.Identifier(schema)
             cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(s, t))
             cursor.execute(sql.SQL("GRANT ALL ON SCHEMA {} TO {}").format(s, t))
-        done.extend(_grant_reader(cursor, t, r, _deployed_grants(settings)))
+        done.extend(_grant_reader(cursor, t, r, *_deployed_views(settings)))
         if grant_archive:
             cursor.execute(sql.SQL("GRANT USAGE ON SCHEMA archive TO {}").format(r))
             cursor.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA archive TO {}").format(r))

@@ -32,4 +32,5 @@ def grant_tableau_reader(evaluator):
     statements = tableau_grants(evaluator.snapshots.values())
     # Handed over as raw commands: SQLGlot has no grammar for a GRANT on several views and would
     # log a fallback warning for each statement at every prod plan and run.
-    return [exp.Command(this=text.split(" ", 1)[0], expression=text.split(" ", 1)[1]) for text in statements] or nothing
+    commands = [exp.Command(this=verb, expression=rest) for verb, rest in (text.split(" ", 1) for text in statements)]
+    return commands or nothing
