@@ -22,6 +22,8 @@ from sqlglot import exp
 
 from sqlmesh import macro
 
+from macros.time import seconds_between
+
 
 def funnel_sql(steps: list[str], seconds: str | None = None) -> str:
     """The funnel query (DuckDB dialect) over the fully qualified step model names, in order."""
@@ -82,8 +84,6 @@ def funnel_analysis(evaluator, *steps: exp.Expression) -> exp.Expression:
     """The funnel query over the step models (see the module docstring)."""
     if not steps:
         raise ValueError("funnel_analysis needs at least one step model")
-    from macros.time import seconds_between
-
     names = [step.sql(dialect="duckdb") for step in steps]
     seconds = seconds_between(  # per engine (Spark cannot take the epoch of an interval)
         evaluator, exp.column("previous_timestamp", "ordered"), exp.column("timestamp", "ordered", quoted=True)

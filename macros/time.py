@@ -22,6 +22,8 @@ from sqlglot import exp
 
 from sqlmesh import macro
 
+from macros.portable import target_dialect
+
 LOCAL_TIMEZONE = "America/Montreal"
 
 
@@ -46,8 +48,6 @@ def from_est(evaluator, column: exp.Expression) -> exp.Expression:
     """UTC instant (TIMESTAMPTZ) of a naive Montreal-local timestamp (DST-aware): the inverse of
     @to_est. DuckDB and Postgres read `naive AT TIME ZONE zone` this way; Spark has no such
     operator and SQLGlot writes it as FROM_UTC_TIMESTAMP, which shifts the other way."""
-    from macros.portable import target_dialect
-
     zone = exp.Literal.string(LOCAL_TIMEZONE)
     if target_dialect(evaluator) == "spark":
         return exp.Anonymous(this="TO_UTC_TIMESTAMP", expressions=[column, zone])
@@ -57,8 +57,6 @@ def from_est(evaluator, column: exp.Expression) -> exp.Expression:
 @macro()
 def seconds_between(evaluator, start: exp.Expression, end: exp.Expression) -> exp.Expression:
     """Seconds from `start` to `end` (negative when end precedes start), as a float."""
-    from macros.portable import target_dialect
-
     if target_dialect(evaluator) == "spark":
         # Spark cannot EXTRACT(EPOCH) from an interval: sum its fields (seconds with microseconds).
         difference = f"(CAST({end.sql('duckdb')} AS TIMESTAMPTZ) - CAST({start.sql('duckdb')} AS TIMESTAMPTZ))"
