@@ -9,7 +9,7 @@ SCALE ?= demo
 MAX_FORK_WORKERS ?= 1
 export MAX_FORK_WORKERS
 
-.PHONY: setup chromium demo test test-all test-spark spark-setup docs bench lint format clean
+.PHONY: setup chromium demo test test-all test-spark test-spark-all spark-setup docs bench lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ spark-setup: $(SPARK_STAMP)
 ## make test-spark: the tiny warehouse generated into local Spark (Iceberg tables), the prod plan
 ## applied there, and every model compared cell by cell with the DuckDB build (CI, after make test).
 test-spark: setup spark-setup
+	$(BIN)/pytest -m "spark and not slow" tests/spark
+
+## make test-spark-all: also the daily work on Spark (a scheduled run equal to DuckDB's, a review).
+test-spark-all: setup spark-setup
 	$(BIN)/pytest -m spark tests/spark
 
 ## make test-all: also the slow end-to-end suites that build their own warehouses (archives over
