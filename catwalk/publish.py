@@ -43,6 +43,8 @@ import typing as t
 
 from sqlmesh.utils.errors import NodeAuditsErrors, SQLMeshError
 
+from catwalk import audits
+
 SQLMESH_VERSION = "0.236.4"  # the version whose Scheduler.evaluate this module reproduces
 SAMPLE_ROWS = 3
 
@@ -63,6 +65,7 @@ def install() -> None:
         )
     _enable_duckdb_transactions()
     _publish_after_audits()
+    audits.install()  # the built-in column audits of a batch checked in one query first
     _iceberg_interval_writes()
     _spark_seed_frames()
     _installed = True
