@@ -5,7 +5,8 @@
 - `tiny_warehouse`: a DuckDB file holding the tiny generated raw warehouse (session-scoped; copy it
   with `copy_warehouse` before mutating).
 - `tiny_prod`: a SQLMesh Context on a copy of that warehouse with the prod plan applied
-  (session-scoped, read-only by convention: tests that change data take their own copy).
+  (session-scoped, read-only by convention: tests that change data take their own copy, with
+  `copy_tiny_prod(folder)`).
 - `pg_database`: a throwaway Postgres database (settings dict), dropped after the test.
 
 Tests are hermetic: the developer's `.env` (written by `catwalk warehouse generate`) is not read,
@@ -92,6 +93,20 @@ def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
         os.environ.pop("CATWALK_START", None)
     yield context
     context.close()
+
+
+@pytest.fixture(scope="session")
+def copy_tiny_prod(tiny_prod):
+    """copy_tiny_prod(folder): a copy of the tiny prod build's DuckDB file in `folder` (its path),
+    for tests that change data or open the warehouse from another process."""
+
+    def copy(folder: Path) -> Path:
+        path = tiny_prod.engine_adapter.fetchone(
+            "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")[0]
+        tiny_prod.engine_adapter.execute("CHECKPOINT")  # everything in the file, nothing in the WAL
+        return copy_warehouse(Path(path), folder)
+
+    return copy
 
 
 def postgres_available() -> bool:

@@ -12,9 +12,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from catwalk.project import PROJECT_ROOT, copy_warehouse
+from catwalk.project import PROJECT_ROOT
 
 # Renders, in a process without the project on its Python path, one deployed model per macro of the
 # project (every macro the prod snapshots carry), as a run evaluating them would.
@@ -48,11 +47,8 @@ print(json.dumps({"macros": sorted(chosen), "errors": errors}))
 """
 
 
-def test_deployed_models_render_in_a_process_without_the_project_on_its_path(tiny_prod, tmp_path):
-    path = tiny_prod.engine_adapter.fetchone(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")[0]
-    tiny_prod.engine_adapter.execute("CHECKPOINT")
-    copy = copy_warehouse(Path(path), tmp_path / "warehouse")
+def test_deployed_models_render_in_a_process_without_the_project_on_its_path(copy_tiny_prod, tmp_path):
+    copy = copy_tiny_prod(tmp_path / "warehouse")
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     environment.update({"CATWALK_DUCKDB": str(copy), "CATWALK_START": "2026-03-02"})
     outside = tmp_path / "elsewhere"  # the working directory of a cron job: not the project

@@ -9,8 +9,6 @@ test_spark_parity.py, on the same Spark folder (conftest.py).
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 
@@ -42,30 +40,21 @@ def _run(gateway: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def after_scheduled_run(tiny_prod, tiny_prod_spark, tiny_window, tmp_path_factory):
+def after_scheduled_run(copy_tiny_prod, tiny_prod_spark, tiny_window, tmp_path_factory):
     """The 18:00 delivery loaded, then the 18:00 run, on Spark and on a copy of the DuckDB prod."""
-    from catwalk.project import copy_warehouse, open_context
+    from catwalk.project import open_context
     from catwalk.warehouse import load
 
-    path = tiny_prod.engine_adapter.fetchone(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()")[0]
-    tiny_prod.engine_adapter.execute("CHECKPOINT")
-    copy = copy_warehouse(Path(path), tmp_path_factory.mktemp("run_duckdb"))
-    saved = {key: os.environ.get(key) for key in ("CATWALK_DUCKDB", "CATWALK_START")}
-    os.environ.update({"CATWALK_DUCKDB": str(copy), "CATWALK_START": tiny_window.start})
-    try:
+    copy = copy_tiny_prod(tmp_path_factory.mktemp("run_duckdb"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CATWALK_DUCKDB", str(copy))
+        patch.setenv("CATWALK_START", tiny_window.start)
         load(gateway="local", until=UNTIL, progress=False)
         load(gateway="spark", until=UNTIL, progress=False)  # nothing when the parity tests loaded it
         duck_code, duck_out = _run("local")
         spark_code, spark_out = _run("spark")
         duckdb = open_context("local", load=False)
         spark = open_context("spark", load=False)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     yield {"duckdb": duckdb, "spark": spark, "codes": (duck_code, spark_code),
            "outputs": (duck_out, spark_out)}
     duckdb.close()
