@@ -96,8 +96,11 @@ def passing_builtin_audits(evaluator: t.Any, snapshot: t.Any, *, start: t.Any = 
     adapter = evaluator.get_adapter(snapshot.model_gateway)
     table = snapshot.table_name(deployability_index.is_deployable(snapshot))
     source = batch_source(adapter, model, table, start, end)
-    counts = [exp.select(exp.func("COUNT", exp.Star()).as_("failing")).from_(
-        failing_rows(builtin_name(audit), args, source).subquery(f"audit_{i}")) for i, (audit, args) in enumerate(checks)]
+    counts = [
+        exp.select(exp.func("COUNT", exp.Star()).as_("failing"))
+        .from_(failing_rows(builtin_name(audit), args, source).subquery(f"audit_{i}"))
+        for i, (audit, args) in enumerate(checks)
+    ]
     union = counts[0]
     for query in counts[1:]:
         union = exp.union(union, query, distinct=False)

@@ -49,9 +49,12 @@ def corrupted(copy_tiny_prod, tmp_path_factory, tiny_window):
                     adapter.execute(
                         f"INSERT INTO {table} SELECT * REPLACE ('bogus' AS {column}) FROM {table} LIMIT 1")
     # SQLMesh's own count of each built-in audit's failing rows, computed once
-    expected = {(snapshot.name, audits.audit_key(audit, args)): _sqlmesh_count(context, snapshots, snapshot, audit, args)
-                for snapshot in chosen for audit, args in snapshot.model.audits_with_args
-                if audits.eligible(audit, args, snapshot.model)}
+    expected = {
+        (snapshot.name, audits.audit_key(audit, args)): _sqlmesh_count(context, snapshots, snapshot, audit, args)
+        for snapshot in chosen
+        for audit, args in snapshot.model.audits_with_args
+        if audits.eligible(audit, args, snapshot.model)
+    }
     yield context, snapshots, chosen, candidates, kinds, expected
     context.close()
 
