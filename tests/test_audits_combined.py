@@ -12,16 +12,20 @@ START, END, NOW = "2026-03-02", "2026-03-16", "2026-03-16 07:30:00"
 
 
 @pytest.fixture(scope="module")
-def corrupted(copy_tiny_prod, tmp_path_factory, tiny_window):
-    """A copy of the tiny prod build whose audited tables get two duplicated rows, a row of nulls
-    and a row with an unknown value in each accepted_values column."""
-    from catwalk.project import open_context
+def corrupted(tiny_prod):
+    """The tiny prod build with its audited tables given two duplicated rows, a row of nulls and a
+    row with an unknown value in each text accepted_values column, inside a transaction rolled back
+    at the end (the shared build is left as it was)."""
+    context = tiny_prod
+    pool = context.engine_adapter._connection_pool
+    pool.begin()  # SQLMesh's own transactions nest in it (and do not commit it)
+    try:
+        yield from _corrupt(context)
+    finally:
+        pool.rollback()
 
-    copy = copy_tiny_prod(tmp_path_factory.mktemp("audits"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CATWALK_DUCKDB", str(copy))
-        patch.setenv("CATWALK_START", tiny_window.start)
-        context = open_context("local", load_tests=False)
+
+def _corrupt(context):
     environment = context.state_reader.get_environment("prod")
     snapshots = {s.name: s for s in context.state_reader.get_snapshots(environment.snapshots).values()}
     chosen, kinds = [], set()
@@ -56,7 +60,6 @@ def corrupted(copy_tiny_prod, tmp_path_factory, tiny_window):
         if audits.eligible(audit, args, snapshot.model)
     }
     yield context, snapshots, chosen, candidates, kinds, expected
-    context.close()
 
 
 def _sqlmesh_count(context, snapshots, snapshot, audit, args) -> int:
