@@ -116,29 +116,27 @@ def generator(run: BenchRun) -> None:
         shutil.rmtree(run.work / f"gen{extra}", ignore_errors=True)
 
 
-def drop_postgres_database(name: str) -> None:
+def _postgres_admin(statement: str) -> None:
+    """One statement on the server's `postgres` database (outside a transaction, as CREATE/DROP
+    DATABASE need)."""
     from catwalk.project import connect_postgres
 
     admin = connect_postgres(dbname="postgres")
     try:
         admin.autocommit = True
         with admin.cursor() as cur:
-            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cur.execute(statement)
     finally:
         admin.close()
+
+
+def drop_postgres_database(name: str) -> None:
+    _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def copy_postgres_database(source: str, target: str) -> None:
-    from catwalk.project import connect_postgres
-
     drop_postgres_database(target)
-    admin = connect_postgres(dbname="postgres")
-    try:
-        admin.autocommit = True
-        with admin.cursor() as cur:
-            cur.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
-    finally:
-        admin.close()
+    _postgres_admin(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
 
 
 def generator_postgres(run: BenchRun) -> None:
