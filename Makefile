@@ -32,9 +32,11 @@ demo: setup
 	$(BIN)/catwalk demo --scale $(SCALE)
 
 ## make test: SQLMesh unit tests, lint, format check, and the integration tests on the shared tiny
-## warehouse (DuckDB and Postgres); what CI runs, in under 15 minutes on the 2-core machine.
+## warehouse (DuckDB and Postgres); what CI runs: two pytest workers (one per core; the tests on
+## the Postgres server run on one of them, tests/conftest.py), about 10 minutes on the 2-core machine.
+TEST_WORKERS ?= 2
 test: setup
-	$(BIN)/pytest -m "not slow and not spark"
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not slow and not spark"
 
 ## make spark-setup: the `spark` gateway's packages (pyspark, the Iceberg runtime) and the relocated
 ## Jackson jar built from pyspark's jars into .spark/jars (needs Java 17: `apt-get install openjdk-17-jre-headless`).

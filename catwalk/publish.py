@@ -43,7 +43,7 @@ import typing as t
 
 from sqlmesh.utils.errors import NodeAuditsErrors, SQLMeshError
 
-from catwalk import audits
+from catwalk import audits, tablenames
 
 SQLMESH_VERSION = "0.236.4"  # the version whose Scheduler.evaluate this module reproduces
 SAMPLE_ROWS = 3
@@ -66,6 +66,7 @@ def install() -> None:
     _enable_duckdb_transactions()
     _publish_after_audits()
     audits.install()  # the built-in column audits of a batch checked in one query first
+    tablenames.install()  # physical table names computed once per snapshot version
     _iceberg_interval_writes()
     _spark_seed_frames()
     _installed = True

@@ -87,7 +87,7 @@ def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
     try:
         with time_machine.travel(tiny_window.now, tick=False):
             context = open_context(gateway="local", load_tests=False)
-            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
     finally:
         os.environ.pop("CATWALK_DUCKDB", None)
         os.environ.pop("CATWALK_START", None)
@@ -185,7 +185,7 @@ def tiny_prod_postgres(tmp_path_factory, tiny_window):
         os.environ["CATWALK_PG_USER"] = TRANSFORMER
         with time_machine.travel(tiny_window.now, tick=False):
             context = open_context(gateway="postgres", load_tests=False)
-            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True)
+            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -198,3 +198,17 @@ def tiny_prod_postgres(tmp_path_factory, tiny_window):
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
     admin.close()
+
+
+POSTGRES_FIXTURES = {"tiny_prod_postgres", "pg_database"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With `-n 2 --dist loadgroup` (make test), every test that uses the local Postgres server runs
+    on one worker, one after the other: they share the server's roles (`setup_roles` creates and
+    alters cluster-wide roles, which concurrent sessions would race on) and the tiny Postgres build.
+    The other tests go to whichever worker is free; each worker builds the tiny DuckDB warehouse
+    it needs once."""
+    for item in items:
+        if POSTGRES_FIXTURES & set(item.fixturenames) or item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.xdist_group("postgres"))
