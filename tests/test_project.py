@@ -136,3 +136,11 @@ def test_house_rules_catch_violations(tmp_path, monkeypatch):
     assert "analytics.cites_outside: description cites §, quirk 3, domain.md" in violations
     assert "column id cites ../shared/style.md" in violations
     assert "analytics.cites_inside" not in violations
+
+
+def test_opening_the_project_sets_the_garbage_collector_thresholds(project):
+    import gc
+
+    from catwalk.project import GC_THRESHOLDS
+
+    assert gc.get_threshold() == GC_THRESHOLDS
