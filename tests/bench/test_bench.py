@@ -299,6 +299,38 @@ def test_only_runs_the_sections_a_section_needs_and_keeps_its_figures(tmp_path, 
     assert set(_verdicts((tmp_path / "latest.md").read_text()).values()) == {"met"}
 
 
+def test_postgres_runs_load_into_the_backfilled_database_after_plan_dev(tmp_path, monkeypatch):
+    """On Postgres the scheduled runs use the backfilled database itself (SQLMesh's state names its
+    tables with their database: a TEMPLATE copy refuses the run), so plan dev is measured first;
+    the rebuilds still run in copies."""
+    import json
+
+    previous = copy.deepcopy(FIGURES)
+    previous["gateway"] = "postgres"
+    (tmp_path / "latest.json").write_text(json.dumps(previous))
+    monkeypatch.setattr(catwalk.bench, "BENCH_DIR", tmp_path)
+    events = []
+
+    def fake_step(name, **args):
+        events.append((name, args.get("pg_database", "").rsplit("_", 1)[-1]))
+        result = {"seconds": 1.0, "cpu_seconds": 1.0, "peak_rss_mb": 100.0, "rows": 10, "models": 1,
+                  "intervals": {}, "exit_code": 0, "models_evaluated": 1, "rows_written": 1,
+                  "load_seconds": 1.0, "backfilled": [], "leaves": [{"name": "m", "path": "p", "kind": "FULL"}]}
+        return result
+
+    monkeypatch.setattr(sections, "run_step", fake_step)
+    monkeypatch.setattr(sections, "leaf_change", lambda project, leaves, value: "m")
+    monkeypatch.setattr(sections, "drop_postgres_database", lambda name: events.append(("drop", name.rsplit("_", 1)[-1])))
+    monkeypatch.setattr(sections, "copy_postgres_database",
+                        lambda source, target: events.append(("copy", f"{source.rsplit('_', 1)[-1]}->{target.rsplit('_', 1)[-1]}")))
+    catwalk.bench.bench(scale="demo", gateway="postgres", only=("scheduled_run", "plan_dev"))
+    names = [name for name, _ in events]
+    assert names.index("load_and_run") > max(i for i, name in enumerate(names) if name == "plan_dev")
+    assert {database for name, database in events if name == "load_and_run"} == {"gen0"}
+    assert ("copy", "gen0->run") not in events
+    assert ("copy", "raw->rebuild") in events
+
+
 def test_the_package_keeps_functions_short_and_the_step_entry_point():
     """catwalk/bench is split by what its modules do; no function is longer than 60 lines, and
     `python -m catwalk.bench` without a step says how it is used and exits 2."""
