@@ -21,7 +21,7 @@ LOCAL_TIMEZONE = "America/Montreal"
 # thresholds (700, 10, 10) every full collection walks all of them: 11 full collections took 16 s
 # of a 68 s tiny prod plan. With these, young objects are collected in larger steps and a full
 # collection waits for 100 middle ones: no full collection in that plan, 5.7 s of collecting in
-# all, peak memory +190 MB (README "Benchmark").
+# all, peak memory +180 MB (README "Benchmark").
 GC_THRESHOLDS = (50_000, 20, 100)
 
 
