@@ -9,10 +9,11 @@ a tiny prod build asked for 56,000 physical names and 120,000 parses: about a si
 
 `install()` memoizes the two pure functions behind that work:
 
-- `Snapshot._table_name` / `SnapshotTableInfo._table_name`, keyed on every field they read (the
-  model name, the version or dev version and dev-table suffix, the physical schema, the base-name
-  override, the naming convention, external or not, the virtual-environment mode): a snapshot
-  whose version or schema changes gets a new key, never a stale name;
+- `_table_name` of `Snapshot` and `SnapshotTableInfo` (defined once, on their mixin), keyed on
+  every field it reads (the model name, the version or dev version and dev-table suffix, the
+  physical schema, the base-name override, the naming convention, external or not, the
+  virtual-environment mode): a snapshot whose version or schema changes gets a new key, never a
+  stale name;
 - `sqlglot.exp.normalize_table_name` for a name given as a string (with its dialect): an
   expression argument is normalized as before.
 
@@ -49,8 +50,7 @@ def install() -> None:
     from sqlglot.expressions import builders
     from sqlmesh.core.snapshot import definition
 
-    for cls in (definition.SnapshotTableInfo, definition.Snapshot):
-        _memoize_table_name(cls)
+    _memoize_table_name(definition.SnapshotInfoMixin)  # where Snapshot and SnapshotTableInfo get it
 
     normalize = builders.normalize_table_name
 
