@@ -26,18 +26,23 @@ from catwalk.project import copy_warehouse
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _hermetic_environment():
-    """Keep the developer's .env and CATWALK_* variables out of the tests."""
+def _hermetic_environment(tmp_path_factory):
+    """Keep the developer's .env and CATWALK_* variables out of the tests, and point the `local`
+    gateway's default DuckDB file at this session's own (each pytest worker has its own), so no
+    test opens the repo's catwalk.duckdb or another worker's file."""
     import sqlmesh.core.config.loader as loader
 
     saved = {k: v for k, v in os.environ.items() if k.startswith("CATWALK_")}
     for key in saved:
         del os.environ[key]
+    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("default") / "catwalk.duckdb")
     original = loader.load_dotenv
     loader.load_dotenv = lambda *args, **kwargs: False
     os.environ["PGTZ"] = "UTC"
     yield
     loader.load_dotenv = original
+    for key in [k for k in os.environ if k.startswith("CATWALK_")]:
+        del os.environ[key]
     os.environ.update(saved)
 
 
@@ -62,6 +67,7 @@ def tiny_warehouse(tmp_path_factory, tiny_window) -> Path:
 
     folder = tmp_path_factory.mktemp("tiny_raw")
     path = folder / "warehouse.duckdb"
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(path)
     try:
         generate(
@@ -69,7 +75,7 @@ def tiny_warehouse(tmp_path_factory, tiny_window) -> Path:
             days=tiny_window.days, force=True, progress=False, write_env=False,
         )
     finally:
-        del os.environ["CATWALK_DUCKDB"]
+        os.environ["CATWALK_DUCKDB"] = saved
     return path
 
 
@@ -82,6 +88,7 @@ def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
 
     folder = tmp_path_factory.mktemp("tiny_prod")
     path = copy_warehouse(tiny_warehouse, folder)
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(path)
     os.environ["CATWALK_START"] = tiny_window.start
     try:
@@ -89,7 +96,7 @@ def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
             context = open_context(gateway="local", load_tests=False)
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
     finally:
-        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ["CATWALK_DUCKDB"] = saved
         os.environ.pop("CATWALK_START", None)
     yield context
     context.close()

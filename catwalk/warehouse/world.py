@@ -139,6 +139,18 @@ def ts_col(us: np.ndarray) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(arr).tz_localize("UTC")
 
 
+def ts_col_or_null(us: np.ndarray, null: np.ndarray) -> pd.DatetimeIndex:
+    """ts_col with NaT where `null` is true (`us` may hold anything there, NaN included).
+
+    Never pass NaN through pd.to_datetime(..., unit="us"): pandas rounds a scratch array it leaves
+    uninitialized at the NaN positions, under errstate(over="raise"), so whatever bytes that memory
+    holds can raise FloatingPointError at random."""
+    null = np.asarray(null, dtype=bool)
+    arr = np.where(null, 0, us).astype(np.int64).astype("datetime64[us]")
+    arr[null] = np.datetime64("NaT")
+    return pd.DatetimeIndex(arr).tz_localize("UTC")
+
+
 def local_to_utc(local_us: np.ndarray) -> np.ndarray:
     """Naive Montreal wall-clock microseconds -> UTC microseconds (DST gaps shifted forward)."""
     local_us = np.asarray(local_us, dtype=np.int64)

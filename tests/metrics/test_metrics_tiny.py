@@ -322,6 +322,7 @@ def test_nps_send_list_over_a_week_of_daily_runs(tiny_window, tmp_path):
     from catwalk.warehouse import generate
 
     path = tmp_path / "warehouse.duckdb"
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(path)
     generate(
         gateway="local", scale="tiny", seed=tiny_window.seed, start=tiny_window.start,
@@ -380,7 +381,7 @@ def test_nps_send_list_over_a_week_of_daily_runs(tiny_window, tmp_path):
         assert sent_total > 0, "no survey was listed over the simulated week"
         context.close()
     finally:
-        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ["CATWALK_DUCKDB"] = saved
         os.environ.pop("CATWALK_START", None)
 
 

@@ -86,6 +86,7 @@ def test_nps_dm_list_archive_logs_every_list(tiny_window, tmp_path):
     from catwalk.warehouse import generate
 
     path = tmp_path / "warehouse.duckdb"
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(path)
     generate(
         gateway="local", scale="tiny", seed=tiny_window.seed, start=tiny_window.start,
@@ -120,5 +121,5 @@ def test_nps_dm_list_archive_logs_every_list(tiny_window, tmp_path):
         assert sent_total > 0, "no decision maker was listed over the simulated runs"
         context.close()
     finally:
-        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ["CATWALK_DUCKDB"] = saved
         os.environ.pop("CATWALK_START", None)

@@ -207,6 +207,7 @@ def _build_prod(request, folder: Path, window, targets, extra_models=None, tests
     else:  # the generator has not landed yet: a tiny hand-written raw warehouse
         _hand_written_raw(database)
 
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(database)
     os.environ["CATWALK_START"] = window.start
     try:
@@ -215,7 +216,7 @@ def _build_prod(request, folder: Path, window, targets, extra_models=None, tests
             context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
             context.close()
     finally:
-        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ["CATWALK_DUCKDB"] = saved
         os.environ.pop("CATWALK_START", None)
     return project, database
 

@@ -25,13 +25,14 @@ def models(tmp_path_factory):
 
     from catwalk.project import open_context
 
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("schedule") / "schedule.duckdb")
     try:
         context = open_context("local", load_state=False, load_tests=False)
         yield [model for model in context.models.values() if not model.kind.is_external]
         context.close()
     finally:
-        del os.environ["CATWALK_DUCKDB"]
+        os.environ["CATWALK_DUCKDB"] = saved
 
 
 def due_end(model, moment: datetime) -> datetime:

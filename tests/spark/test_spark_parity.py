@@ -65,11 +65,12 @@ def test_load_appends_the_same_rows_on_spark_as_on_duckdb(tiny_prod_spark, tiny_
 
     until = "2026-03-16T18:00:00Z"
     copy = copy_warehouse(tiny_warehouse, tmp_path)
+    saved = os.environ.get("CATWALK_DUCKDB")
     os.environ["CATWALK_DUCKDB"] = str(copy)
     try:
         on_duckdb = load(gateway="local", until=until, progress=False)
     finally:
-        del os.environ["CATWALK_DUCKDB"]
+        os.environ["CATWALK_DUCKDB"] = saved
     on_spark = load(gateway="spark", until=until, progress=False)
     assert on_duckdb and on_spark == on_duckdb
     assert load(gateway="spark", until=until, progress=False) == {}  # the same window adds nothing

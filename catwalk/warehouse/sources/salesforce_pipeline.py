@@ -31,6 +31,7 @@ import pandas as pd
 from catwalk.warehouse.sources.scribe import FIRST_NAMES, LAST_NAMES
 from catwalk.warehouse.world import (
     DAY, HOUR, SEC, RawTable, WorldState, choice, replica_time, state_table, to_us, ts_col,
+    ts_col_or_null,
 )
 
 T0 = to_us("2018-01-01 06:00")
@@ -516,8 +517,7 @@ def _tasks(rng, account_id: np.ndarray, t: np.ndarray, users: pd.DataFrame) -> p
     return pd.DataFrame(dict(
         account_id=np.where(rng.random(n) < 0.03, None, account_id), owner_id=_doers(rng, users, n),
         status=choice(rng, ["Completed", "Not Started", "In Progress"], [80, 17, 3], n),
-        activity_date=pd.to_datetime(np.where(rng.random(n) < 0.1, np.nan, activity), unit="us",
-                                     utc=True),
+        activity_date=ts_col_or_null(activity, rng.random(n) < 0.1),
         created_date=ts_col(t), type=choice(rng, ["Call", "Email", "Meeting", "Other"],
                                             [4, 4, 1, 1], n),
         task_subtype=choice(rng, ["Call", "Email", "Task", "ListEmail"], [4, 3, 2, 1], n),

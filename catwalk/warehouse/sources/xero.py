@@ -31,6 +31,7 @@ import pandas as pd
 from catwalk.warehouse.seeds import SEEDS
 from catwalk.warehouse.world import (
     DAY, HOUR, RawTable, WorldState, choice, mix64, replica_time, state_table, to_us, ts_col,
+    ts_col_or_null,
 )
 
 FIRST_DAY = to_us("2024-01-01")
@@ -278,8 +279,7 @@ def _invoice_frame(invoices: pd.DataFrame, paid_version: bool) -> pd.DataFrame:
         amountdue=np.where(paid, 0.0, invoices.total), amountpaid=np.where(paid, invoices.total,
                                                                             0.0),
         amountcredited=0.0, currencycode="CAD", currencyrate=1.0,
-        fullypaidondate=pd.to_datetime(np.where(paid, invoices.paid_at // DAY * DAY, np.nan),
-                                       unit="us", utc=True),
+        fullypaidondate=ts_col_or_null(invoices.paid_at // DAY * DAY, ~paid),
         updateddateutc=ts_col(np.where(paid_version, invoices.paid_at, invoices.issued_at)),
         hasattachments=False, haserrors=False, isdiscounted=False, senttocontact=True))
 
