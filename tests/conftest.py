@@ -16,6 +16,7 @@ and the clock is frozen wherever intervals matter.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ def _hermetic_environment(tmp_path_factory):
     saved = {k: v for k, v in os.environ.items() if k.startswith("CATWALK_")}
     for key in saved:
         del os.environ[key]
-    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("default") / "catwalk.duckdb")
+    # named like the tests' other warehouses: the file stem is the catalog, which keys SQLMesh's load cache
+    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("default") / "warehouse.duckdb")
     original = loader.load_dotenv
     loader.load_dotenv = lambda *args, **kwargs: False
     os.environ["PGTZ"] = "UTC"
@@ -79,22 +81,68 @@ def tiny_warehouse(tmp_path_factory, tiny_window) -> Path:
     return path
 
 
+# The tiny prod build is shared by every pytest process that needs it (the two workers of
+# `make test`, then `make test-spark`): the first builds it under a lock and leaves a copy in
+# .test-cache/, keyed by the content of everything the build reads; the others copy that file and
+# open a context on it (the SQLMesh state is in the same DuckDB file), instead of planning again.
+REPO = Path(__file__).resolve().parents[1]
+SHARED_BUILDS = REPO / ".test-cache"
+BUILD_INPUTS = ("catwalk", "models", "macros", "seeds", "audits", "signals", "materializations",
+                "linter", "config.yaml", "external_models.yaml", "pyproject.toml", "tests/conftest.py")
+
+
+def build_key(*extra: object) -> str:
+    """A digest of every file a build reads (project, package, pins) and of `extra`."""
+    import hashlib
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(repr(extra).encode())
+    digest.update(" ".join(version(p) for p in ("sqlmesh", "sqlglot", "duckdb")).encode())
+    for name in BUILD_INPUTS:
+        root = REPO / name
+        files = [root] if root.is_file() else sorted(f for f in root.rglob("*") if f.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
 @pytest.fixture(scope="session")
 def tiny_prod(tmp_path_factory, tiny_warehouse, tiny_window):
     """A Context on a copy of the tiny warehouse with the prod plan applied (frozen clock)."""
+    import fcntl
+
     import time_machine
 
     from catwalk.project import open_context
 
     folder = tmp_path_factory.mktemp("tiny_prod")
-    path = copy_warehouse(tiny_warehouse, folder)
+    SHARED_BUILDS.mkdir(exist_ok=True)
+    shared = SHARED_BUILDS / f"tiny_prod-{build_key(tiny_window)}"
     saved = os.environ.get("CATWALK_DUCKDB")
-    os.environ["CATWALK_DUCKDB"] = str(path)
     os.environ["CATWALK_START"] = tiny_window.start
     try:
-        with time_machine.travel(tiny_window.now, tick=False):
-            context = open_context(gateway="local", load_tests=False)
-            context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True, skip_linter=True)
+        with open(SHARED_BUILDS / "tiny_prod.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one builder; the others wait for its copy
+            if (shared / "warehouse.duckdb").exists():
+                path = copy_warehouse(shared / "warehouse.duckdb", folder)
+                os.environ["CATWALK_DUCKDB"] = str(path)
+                context = open_context(gateway="local", load_tests=False)
+            else:
+                path = copy_warehouse(tiny_warehouse, folder)
+                os.environ["CATWALK_DUCKDB"] = str(path)
+                with time_machine.travel(tiny_window.now, tick=False):
+                    context = open_context(gateway="local", load_tests=False)
+                    context.plan("prod", auto_apply=True, no_prompts=True, skip_tests=True,
+                                 skip_linter=True)
+                context.engine_adapter.execute("CHECKPOINT")  # everything in the file
+                for old in SHARED_BUILDS.glob("tiny_prod-*"):  # builds of other inputs
+                    shutil.rmtree(old, ignore_errors=True)
+                staging = SHARED_BUILDS / f"staging-{shared.name}.{os.getpid()}"
+                shutil.rmtree(staging, ignore_errors=True)
+                copy_warehouse(path, staging)
+                staging.rename(shared)
     finally:
         os.environ["CATWALK_DUCKDB"] = saved
         os.environ.pop("CATWALK_START", None)
@@ -205,6 +253,44 @@ def tiny_prod_postgres(tmp_path_factory, tiny_window):
         cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
     admin.close()
+
+
+def pytest_configure(config):
+    """On a checkout without SQLMesh's load cache (.cache: a fresh clone, as in CI), load the project
+    once before any test, so that every later load, and every copy of the project a test makes
+    (copy_project copies .cache), reads the cache instead of parsing all models again (a cold load
+    is about three times a warm one). Runs in the main pytest process only, not in its workers."""
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    import fcntl
+
+    SHARED_BUILDS.mkdir(exist_ok=True)
+    with open(SHARED_BUILDS / "load_cache.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # `make test` and `make test-spark` start together in CI
+        if not (REPO / ".cache").is_dir():
+            _fill_load_cache()
+
+
+def _fill_load_cache() -> None:
+    import tempfile
+
+    import sqlmesh.core.config.loader as loader
+
+    from catwalk.project import open_context
+
+    saved = {k: v for k, v in os.environ.items() if k.startswith("CATWALK_")}
+    original = loader.load_dotenv
+    loader.load_dotenv = lambda *args, **kwargs: False
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            for key in saved:
+                del os.environ[key]
+            os.environ["CATWALK_DUCKDB"] = str(Path(folder) / "warehouse.duckdb")
+            open_context(gateway="local", load_state=False, load_tests=False).close()
+    finally:
+        loader.load_dotenv = original
+        os.environ.pop("CATWALK_DUCKDB", None)
+        os.environ.update(saved)
 
 
 POSTGRES_FIXTURES = {"tiny_prod_postgres", "pg_database"}
