@@ -157,8 +157,17 @@ def copy_project(target: Path, include_models: bool = True) -> Path:
         # SQLMesh's load cache: entries are keyed by file modification times (kept by copytree and
         # copy2) and by content hashes, so the copy loads warm (8 s instead of 24 s) and a file the
         # caller changes afterwards is re-read as usual.
-        shutil.copytree(PROJECT_ROOT / ".cache", target / ".cache")
+        # SQLMesh may be writing it meanwhile (another process's load): an entry that disappears
+        # during the copy (a temporary file renamed into place) is skipped.
+        shutil.copytree(PROJECT_ROOT / ".cache", target / ".cache", copy_function=_copy_if_present)
     return target
+
+
+def _copy_if_present(source: str, target: str) -> None:
+    try:
+        shutil.copy2(source, target)
+    except FileNotFoundError:
+        pass
 
 
 # Postgres sessions opened by SQLMesh (psycopg2/libpq) use the UTC session time zone, like DuckDB's

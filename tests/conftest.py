@@ -36,8 +36,8 @@ def _hermetic_environment(tmp_path_factory):
     saved = {k: v for k, v in os.environ.items() if k.startswith("CATWALK_")}
     for key in saved:
         del os.environ[key]
-    # named like the tests' other warehouses: the file stem is the catalog, which keys SQLMesh's load cache
-    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("default") / "warehouse.duckdb")
+    # named like the real default: the file stem is the catalog ("catwalk"), which some tests expect
+    os.environ["CATWALK_DUCKDB"] = str(tmp_path_factory.mktemp("default") / "catwalk.duckdb")
     original = loader.load_dotenv
     loader.load_dotenv = lambda *args, **kwargs: False
     os.environ["PGTZ"] = "UTC"
